@@ -1,0 +1,74 @@
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through postgres-nio's `PostgresClient` pool, which runs in a task of its own for as long as the
+/// database is open.
+final class PostgresDriver: DatabaseDriver {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    private init(client: PostgresClient, runner: Task<Void, Never>) {
+        self.client = client
+        self.runner = runner
+    }
+
+    static func open(_ address: DatabaseLocation.PostgresAddress, logger: Logger) async throws(StoreError) -> PostgresDriver {
+        var configuration = PostgresClient.Configuration(
+            host: address.host,
+            port: address.port,
+            username: address.username,
+            password: address.password,
+            database: address.database,
+            tls: address.tlsDisabled ? .disable : .prefer(.makeClientConfiguration())
+        )
+        configuration.options.maximumConnections = 16
+        configuration.options.connectTimeout = .seconds(5)
+        do {
+            try await checkReachable(address, logger: logger)
+        } catch {
+            throw .unavailable(
+                "PostgreSQL \(address.host):\(address.port)/\(address.database) недоступен (\(String(reflecting: error))): "
+                    + "проверьте, что сервер запущен, а адрес, имя и пароль верны"
+            )
+        }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return PostgresDriver(client: client, runner: Task { await client.run() })
+    }
+
+    /// The pool retries a refused connection quietly; a start-up that cannot reach the server must say so at once,
+    /// with the server's own reason (refused, unknown database, wrong password). One direct connection tells.
+    private static func checkReachable(_ address: DatabaseLocation.PostgresAddress, logger: Logger) async throws {
+        var direct = PostgresConnection.Configuration(
+            host: address.host,
+            port: address.port,
+            username: address.username,
+            password: address.password,
+            database: address.database,
+            tls: address.tlsDisabled ? .disable : .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        )
+        direct.options.connectTimeout = .seconds(5)
+        let connection = try await PostgresConnection.connect(configuration: direct, id: 0, logger: logger)
+        try await connection.close()
+    }
+
+    func withConnection<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in
+            try await transaction(on: connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+        }
+    }
+
+    func close() async {
+        runner.cancel()
+        await runner.value
+    }
+}

@@ -1,0 +1,50 @@
+import ZhurnalCore
+
+/// Everything the journal grid of one course over a span of dates shows: its pupils (rows), lessons (columns) and
+/// the cells (marks and attendance). Built by ``JournalQueries/grid(school:course:span:in:)`` in three statements.
+public struct JournalGrid: Sendable {
+    public struct Pupil: Sendable, Hashable {
+        public let id: Int
+        public let lastName: String
+        public let firstName: String
+        public let patronymic: String?
+        /// The days he belongs to the course (his enrolment or group membership); the journal shows no cell for
+        /// a lesson outside them.
+        public let member: [DateSpan]
+
+        public var fullName: String { [lastName, firstName, patronymic].compactMap { $0 }.joined(separator: " ") }
+    }
+
+    public struct Lesson: Sendable, Hashable {
+        public let id: Int
+        public let date: LocalDate
+        public let number: Int
+        public let teacherId: Int
+        public let topic: String?
+        public let isCancelled: Bool
+    }
+
+    public struct Mark: Sendable, Hashable {
+        public let id: Int
+        public let lessonId: Int
+        public let studentId: Int
+        /// Canonical text of ``MarkValue``.
+        public let value: String
+        public let workTypeId: Int
+        public let weight: Int
+        public let comment: String?
+        public let version: Int
+    }
+
+    public struct Attendance: Sendable, Hashable {
+        public let lessonId: Int
+        public let studentId: Int
+        public let code: String
+        public let version: Int
+    }
+
+    public let pupils: [Pupil]
+    public let lessons: [Lesson]
+    public let marks: [Mark]
+    public let attendance: [Attendance]
+}

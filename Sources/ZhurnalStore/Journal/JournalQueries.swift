@@ -1,0 +1,135 @@
+import SQLKit
+import ZhurnalCore
+
+/// The reads behind the journal. Each is a fixed, small number of statements whatever the class size: the grid is
+/// the hottest page of the product.
+public enum JournalQueries {
+    /// Pupils, lessons and cells of `course` between the span's dates, in three statements.
+    public static func grid(school: Int, course: Int, span: DateSpan, in sql: any SQLDatabase) async throws -> JournalGrid {
+        let from = span.start.iso
+        let to = span.end.iso
+        // A class course lists the class's enrolments, a subgroup or cross-class course its group's members; both
+        // limited to those overlapping the span.
+        let memberRows = try await sql.raw(
+            """
+            SELECT p.id, p.last_name, p.first_name, p.patronymic, e.starts_on, e.ends_on
+            FROM courses c
+            JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
+            JOIN people p ON p.school_id = e.school_id AND p.id = e.student_id
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND c.group_id IS NULL
+              AND e.starts_on <= \(bind: to) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: from))
+            UNION ALL
+            SELECT p.id, p.last_name, p.first_name, p.patronymic, g.starts_on, g.ends_on
+            FROM courses c
+            JOIN group_members g ON g.school_id = c.school_id AND g.group_id = c.group_id
+            JOIN people p ON p.school_id = g.school_id AND p.id = g.student_id
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
+              AND g.starts_on <= \(bind: to) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: from))
+            """
+        ).all()
+        let lessonRows = try await sql.raw(
+            """
+            SELECT id, lesson_date, lesson_number, teacher_id, topic, status
+            FROM lessons
+            WHERE school_id = \(bind: school) AND course_id = \(bind: course)
+              AND lesson_date BETWEEN \(bind: from) AND \(bind: to)
+            ORDER BY lesson_date, lesson_number
+            """
+        ).all()
+        let cellRows = try await sql.raw(
+            """
+            SELECT 'mark' AS cell, m.lesson_id, m.student_id, m.id, m.value, m.work_type_id, w.weight, m.comment,
+                   m.version
+            FROM lessons l
+            JOIN marks m ON m.school_id = l.school_id AND m.lesson_id = l.id
+            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
+              AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
+            UNION ALL
+            SELECT 'attendance', a.lesson_id, a.student_id, NULL, a.code, NULL, NULL, NULL, a.version
+            FROM lessons l
+            JOIN attendance a ON a.school_id = l.school_id AND a.lesson_id = l.id
+            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
+              AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
+            """
+        ).all()
+
+        var pupils: [Int: JournalGrid.Pupil] = [:]
+        for row in memberRows {
+            let id = try row.decode(column: "id", as: Int.self)
+            let span = try memberSpan(row, clampedTo: span)
+            if let known = pupils[id] {
+                pupils[id] = JournalGrid.Pupil(
+                    id: id,
+                    lastName: known.lastName,
+                    firstName: known.firstName,
+                    patronymic: known.patronymic,
+                    member: (known.member + [span]).sorted { $0.start < $1.start }
+                )
+            } else {
+                pupils[id] = JournalGrid.Pupil(
+                    id: id,
+                    lastName: try row.decode(column: "last_name", as: String.self),
+                    firstName: try row.decode(column: "first_name", as: String.self),
+                    patronymic: try row.decode(column: "patronymic", as: String?.self),
+                    member: [span]
+                )
+            }
+        }
+        let lessons = try lessonRows.map { row in
+            JournalGrid.Lesson(
+                id: try row.decode(column: "id", as: Int.self),
+                date: try date(row, "lesson_date"),
+                number: try row.decode(column: "lesson_number", as: Int.self),
+                teacherId: try row.decode(column: "teacher_id", as: Int.self),
+                topic: try row.decode(column: "topic", as: String?.self),
+                isCancelled: try row.decode(column: "status", as: String.self) == "cancelled"
+            )
+        }
+        var marks: [JournalGrid.Mark] = []
+        var attendance: [JournalGrid.Attendance] = []
+        for row in cellRows {
+            let lessonId = try row.decode(column: "lesson_id", as: Int.self)
+            let studentId = try row.decode(column: "student_id", as: Int.self)
+            let value = try row.decode(column: "value", as: String.self)
+            let version = try row.decode(column: "version", as: Int.self)
+            if try row.decode(column: "cell", as: String.self) == "mark" {
+                marks.append(
+                    JournalGrid.Mark(
+                        id: try row.decode(column: "id", as: Int.self),
+                        lessonId: lessonId,
+                        studentId: studentId,
+                        value: value,
+                        workTypeId: try row.decode(column: "work_type_id", as: Int.self),
+                        weight: try row.decode(column: "weight", as: Int.self),
+                        comment: try row.decode(column: "comment", as: String?.self),
+                        version: version
+                    )
+                )
+            } else {
+                attendance.append(JournalGrid.Attendance(lessonId: lessonId, studentId: studentId, code: value, version: version))
+            }
+        }
+        marks.sort { ($0.lessonId, $0.studentId, $0.id) < ($1.lessonId, $1.studentId, $1.id) }
+        attendance.sort { ($0.lessonId, $0.studentId) < ($1.lessonId, $1.studentId) }
+        let ordered = pupils.values.sorted {
+            ($0.lastName, $0.firstName, $0.patronymic ?? "", $0.id) < ($1.lastName, $1.firstName, $1.patronymic ?? "", $1.id)
+        }
+        return JournalGrid(pupils: ordered, lessons: lessons, marks: marks, attendance: attendance)
+    }
+
+    private static func memberSpan(_ row: any SQLRow, clampedTo span: DateSpan) throws -> DateSpan {
+        let start = try date(row, "starts_on")
+        let end = try row.decode(column: "ends_on", as: String?.self).flatMap(LocalDate.init(iso:)) ?? span.end
+        return DateSpan(max(start, span.start), min(end, span.end))
+    }
+}
+
+/// Reads a date column, which the schema keeps as ISO text.
+func date(_ row: any SQLRow, _ column: String) throws -> LocalDate {
+    let text = try row.decode(column: column, as: String.self)
+    guard let value = LocalDate(iso: text) else {
+        throw StoreError.rejected("в столбце \(column) не дата: «\(text)»")
+    }
+    return value
+}
