@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// The start page: what Zhurnal is and which school this installation keeps.
+struct HomeController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let clock: @Sendable () -> Date
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/") { _, _ in try await home() }
+    }
+
+    struct HomePage: PageContext {
+        let title = "Zhurnal — электронный журнал и дневник"
+        let school: Figures?
+
+        struct Figures: Sendable {
+            let name: String
+            let yearTitle: String?
+            let facts: [Fact]
+        }
+
+        struct Fact: Sendable {
+            let label: String
+            let value: String
+        }
+    }
+
+    func home() async throws -> Response {
+        let today = SchoolCalendar.today(clock())
+        let overview = try await database.read { try await SchoolOverview.load(today: today, in: $0) }
+        let figures = overview.map { school in
+            HomePage.Figures(
+                name: school.name,
+                yearTitle: school.yearTitle,
+                facts: [
+                    .init(label: "Классов", value: RussianNumber.grouped(school.classes)),
+                    .init(label: "Учеников", value: RussianNumber.grouped(school.pupils)),
+                    .init(label: "Учителей", value: RussianNumber.grouped(school.teachers)),
+                    .init(label: "Уроков в журнале", value: RussianNumber.grouped(school.lessons)),
+                    .init(label: "Отметок", value: RussianNumber.grouped(school.marks)),
+                ]
+            )
+        }
+        return pages.page("home", HomePage(school: figures))
+    }
+}
+
+/// Numbers as Russian text prints them: thousands separated by a narrow no-break space.
+enum RussianNumber {
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "−" : "") + groups.joined(separator: "\u{202F}")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Logging
+import Hummingbird
+import ZhurnalStore
+
+/// Turns every failure into an answer a person or a program can act on: a Russian page, or for the API a JSON body
+/// with a code and a message. Both carry the request id; neither carries a stack trace or SQL.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem(error)
+            if problem.status == .internalServerError {
+                context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            }
+            if Self.wantsJSON(request) {
+                return problem.json(requestID: context.id)
+            }
+            return pages.errorPage(problem, requestID: context.id)
+        }
+    }
+
+    static func wantsJSON(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path == "/healthz" { return true }
+        let accept = request.headers[.accept] ?? ""
+        return accept.contains("application/json") && !accept.contains("text/html")
+    }
+}
+
+/// An error as the user sees it: status, a stable code for programs, a Russian message for people.
+struct Problem: Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as HTTPError where error.status == .notFound:
+            self.init(status: .notFound, code: "not_found", message: "Такой страницы нет. Проверьте адрес.")
+        case let error as HTTPError where error.status == .methodNotAllowed:
+            self.init(status: .methodNotAllowed, code: "method_not_allowed", message: "Этот адрес так не вызывают.")
+        case let error as HTTPError:
+            self.init(status: error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        case StoreError.unavailable:
+            self.init(
+                status: .serviceUnavailable,
+                code: "database_unavailable",
+                message: "База данных недоступна. Повторите попытку через минуту."
+            )
+        default:
+            self.init(
+                status: .internalServerError,
+                code: "internal_error",
+                message: "Внутренняя ошибка сервера. Сообщите администратору номер запроса."
+            )
+        }
+    }
+
+    func json(requestID: String) -> Response {
+        struct Body: Encodable {
+            struct Inner: Encodable {
+                let code: String
+                let message: String
+                let requestId: String
+            }
+            let error: Inner
+        }
+        let data = (try? JSONEncoder().encode(Body(error: .init(code: code, message: message, requestId: requestID)))) ?? Data()
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
