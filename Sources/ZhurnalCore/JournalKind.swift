@@ -26,10 +26,11 @@ public enum JournalKind: String, CaseIterable, Sendable, Codable {
     }
 
     /// The gradings a course of this kind may use. The class journal and home teaching follow the curriculum, so
-    /// they are marked; the other kinds may also be pass/fail or ungraded (DOMAIN.md §2).
+    /// they are marked, or left without marks where the curriculum says so (the first grade's безотметочное
+    /// обучение); the other kinds may also be pass/fail (DOMAIN.md §2).
     public var allowedGradings: [Grading] {
         switch self {
-        case .lesson, .individual: [.marks]
+        case .lesson, .individual: [.marks, .ungraded]
         case .extracurricular, .additional, .optional, .elective: Grading.allCases
         }
     }

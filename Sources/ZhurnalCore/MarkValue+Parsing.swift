@@ -62,7 +62,7 @@ extension MarkValue {
         guard rules.allowsDouble else { throw .doubleNotAllowed(text) }
         let values = parts.map { part -> Int? in
             guard part.count == 1, let value = part.first?.wholeNumberValue, value >= rules.lowestGrade,
-                  value <= 5
+                value <= 5
             else { return nil }
             return value
         }

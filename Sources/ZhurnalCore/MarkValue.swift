@@ -87,7 +87,7 @@ public enum MarkValue: Sendable, Hashable, CustomStringConvertible {
 
     private static func storedGrade(_ text: Substring) -> Int? {
         guard text.count == 1, let digit = text.first, digit.isASCIIDigit, let value = digit.wholeNumberValue,
-              (1...5).contains(value)
+            (1...5).contains(value)
         else { return nil }
         return value
     }

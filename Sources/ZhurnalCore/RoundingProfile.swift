@@ -56,7 +56,7 @@ public enum RoundingProfile: Sendable, Hashable {
         default:
             let prefix = "custom:"
             guard storageValue.hasPrefix(prefix),
-                  let thresholds = try? RoundingThresholds(parsing: String(storageValue.dropFirst(prefix.count)))
+                let thresholds = try? RoundingThresholds(parsing: String(storageValue.dropFirst(prefix.count)))
             else { return nil }
             self = .custom(thresholds)
         }

@@ -20,8 +20,15 @@ public struct MarkCounts: Sendable, Hashable {
     public var failed: Int
 
     public init(
-        n5: Int = 0, n4: Int = 0, n3: Int = 0, n2: Int = 0, notAttested: Int = 0,
-        exempt: Int = 0, withoutMarks: Int = 0, passed: Int = 0, failed: Int = 0
+        n5: Int = 0,
+        n4: Int = 0,
+        n3: Int = 0,
+        n2: Int = 0,
+        notAttested: Int = 0,
+        exempt: Int = 0,
+        withoutMarks: Int = 0,
+        passed: Int = 0,
+        failed: Int = 0
     ) {
         self.n5 = n5
         self.n4 = n4

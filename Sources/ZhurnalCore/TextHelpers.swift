@@ -4,7 +4,7 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace (spaces, tabs, newlines, no-break spaces).
     func trimmingWhitespace() -> String {
         guard let start = firstIndex(where: { !$0.isWhitespace }),
-              let end = lastIndex(where: { !$0.isWhitespace })
+            let end = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[start...end])
     }

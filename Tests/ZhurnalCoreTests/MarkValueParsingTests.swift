@@ -128,20 +128,28 @@ struct MarkValueParsingTests {
     }
 
     @Test func messagesSayExactlyWhatIsWrong() {
-        #expect(MarkParseError.outOfScale("6", allowsOne: false).russianMessage
-            == "Отметка «6» вне шкалы: допустимы 2, 3, 4, 5")
-        #expect(MarkParseError.outOfScale("6", allowsOne: true).russianMessage
-            == "Отметка «6» вне шкалы: допустимы 1, 2, 3, 4, 5")
-        #expect(MarkParseError.oneNotEnabled.russianMessage
-            == "Отметка «1» в школе не используется: допустимы 2, 3, 4, 5")
+        #expect(
+            MarkParseError.outOfScale("6", allowsOne: false).russianMessage
+                == "Отметка «6» вне шкалы: допустимы 2, 3, 4, 5"
+        )
+        #expect(
+            MarkParseError.outOfScale("6", allowsOne: true).russianMessage
+                == "Отметка «6» вне шкалы: допустимы 1, 2, 3, 4, 5"
+        )
+        #expect(
+            MarkParseError.oneNotEnabled.russianMessage
+                == "Отметка «1» в школе не используется: допустимы 2, 3, 4, 5"
+        )
         #expect(MarkParseError.fractional("5,5").russianMessage.contains("«5,5»"))
         #expect(MarkParseError.fractional("5,5").russianMessage.contains("целым числом"))
         #expect(MarkParseError.nonStandardDigits("５").russianMessage.contains("нестандартными"))
         #expect(MarkParseError.signed("5+").russianMessage.contains("плюсом или минусом"))
         #expect(MarkParseError.doubleNotAllowed("4/3").russianMessage.hasPrefix("Двойная отметка «4/3»"))
         #expect(MarkParseError.doubleInTermMark("4/3").russianMessage.contains("за период"))
-        #expect(MarkParseError.notAttestedOnLesson.russianMessage
-            == "«н/а» ставится только за период (четверть, полугодие), а не за урок")
+        #expect(
+            MarkParseError.notAttestedOnLesson.russianMessage
+                == "«н/а» ставится только за период (четверть, полугодие), а не за урок"
+        )
         #expect(MarkParseError.attendanceCode("н").russianMessage.contains("посещаемости"))
         #expect(MarkParseError.gradeInPassFailCourse("5").russianMessage.contains("«зач» или «незач»"))
         #expect(MarkParseError.empty.description == "Отметка не указана")

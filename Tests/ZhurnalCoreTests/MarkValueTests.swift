@@ -4,7 +4,8 @@ import Testing
 @testable import ZhurnalCore
 
 /// Every valid mark value: grades 1–5, double marks with parts 1–5, and the four special values.
-let allMarkValues: [MarkValue] = (1...5).map { MarkValue.grade($0) }
+let allMarkValues: [MarkValue] =
+    (1...5).map { MarkValue.grade($0) }
     + (1...5).flatMap { first in (1...5).map { MarkValue.double(first, $0) } }
     + [.notAttested, .exempt, .passed, .failed]
 

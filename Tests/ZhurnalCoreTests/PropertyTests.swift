@@ -213,8 +213,10 @@ struct PropertyTests {
             #expect(MarkValue(canonical: value.canonical) == value)
             let context: MarkContext = value == .notAttested ? .term : .lesson
             #expect(try MarkValue.parse(value.canonical, rules: everything, context: context) == value)
-            #expect(try MarkValue.parse(" \(value.canonical.uppercased()) ", rules: everything, context: context)
-                == value)
+            #expect(
+                try MarkValue.parse(" \(value.canonical.uppercased()) ", rules: everything, context: context)
+                    == value
+            )
         }
     }
 

@@ -42,8 +42,9 @@ struct JournalKindTests {
     }
 
     @Test func classJournalIsAlwaysMarked() {
-        #expect(JournalKind.lesson.allowedGradings == [.marks])
-        #expect(JournalKind.individual.allowedGradings == [.marks])
+        #expect(JournalKind.lesson.allowedGradings == [.marks, .ungraded])
+        #expect(JournalKind.individual.allowedGradings == [.marks, .ungraded])
+        #expect(!JournalKind.lesson.allowedGradings.contains(.passFail))
         #expect(JournalKind.extracurricular.allowedGradings == [.marks, .passFail, .ungraded])
         for kind in JournalKind.allCases {
             #expect(kind.allowedGradings.contains(kind.defaultGrading), "\(kind)")

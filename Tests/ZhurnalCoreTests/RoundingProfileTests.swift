@@ -141,8 +141,10 @@ struct RoundingThresholdsTests {
     }
 
     @Test func explainsRejections() {
-        #expect(RoundingThresholdsError.fiveAboveScale(decimal("5.5")).russianMessage
-            == "Порог для «5» (5,5) не может быть больше 5")
+        #expect(
+            RoundingThresholdsError.fiveAboveScale(decimal("5.5")).russianMessage
+                == "Порог для «5» (5,5) не может быть больше 5"
+        )
         #expect(RoundingThresholdsError.notDescending.russianMessage.hasPrefix("Пороги должны убывать"))
         #expect(RoundingThresholdsError.malformed("x").russianMessage.contains("«4,5/3,5/2,5»"))
         #expect(RoundingThresholdsError.notDecimal(Rational(14, 3)).description.contains("14/3"))

@@ -56,7 +56,8 @@ struct SchoolMetricsTests {
     }
 
     @Test func countsOneSubjectsPeriodMarks() {
-        let marks = repeated(.grade(5), 5) + repeated(.grade(4), 10) + repeated(.grade(3), 8)
+        let marks =
+            repeated(.grade(5), 5) + repeated(.grade(4), 10) + repeated(.grade(3), 8)
             + repeated(.grade(2), 2) + repeated(.exempt, 3) + repeated(nil, 2)
         let metrics = SchoolMetrics.forSubject(periodMarks: marks)
         #expect(metrics.counts == MarkCounts(n5: 5, n4: 10, n3: 8, n2: 2, exempt: 3, withoutMarks: 2))
@@ -88,9 +89,19 @@ struct SchoolMetricsTests {
             [.failed, .grade(5)],
             [.grade(3), .grade(2), .notAttested],
         ])
-        #expect(metrics.counts == MarkCounts(
-            n5: 3, n4: 1, n3: 1, n2: 2, notAttested: 2, exempt: 1, withoutMarks: 1, passed: 1
-        ))
+        #expect(
+            metrics.counts
+                == MarkCounts(
+                    n5: 3,
+                    n4: 1,
+                    n3: 1,
+                    n2: 2,
+                    notAttested: 2,
+                    exempt: 1,
+                    withoutMarks: 1,
+                    passed: 1
+                )
+        )
         #expect(metrics.population == 9)
     }
 

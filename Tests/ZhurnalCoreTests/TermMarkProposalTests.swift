@@ -14,7 +14,11 @@ private func propose(
     rules: TermMarkRules = TermMarkRules()
 ) -> TermMarkProposal {
     TermMarkProposal.propose(
-        marks: marks, periodKind: periodKind, weeklyHours: hours, absenceRatio: absence, rules: rules
+        marks: marks,
+        periodKind: periodKind,
+        weeklyHours: hours,
+        absenceRatio: absence,
+        rules: rules
     )
 }
 
@@ -68,12 +72,16 @@ struct TermMarkProposalTests {
         #expect(propose([], absence: Rational(1), rules: rule) == .notAttested)
         #expect(propose(grades(4, 5), absence: mostlyAbsent) == .insufficientMarks(count: 2, required: 3))
         // Exactly half is not more than half.
-        #expect(propose(grades(4, 5), absence: Rational(1, 2), rules: rule)
-            == .insufficientMarks(count: 2, required: 3))
+        #expect(
+            propose(grades(4, 5), absence: Rational(1, 2), rules: rule)
+                == .insufficientMarks(count: 2, required: 3)
+        )
         // Three marks are enough to escape н/а, even where five are required.
         #expect(propose(grades(4, 4, 4), absence: Rational(3, 5), rules: rule) == .mark(4, average: Rational(4)))
-        #expect(propose(grades(4, 4, 4), hours: 5, absence: Rational(3, 5), rules: rule)
-            == .insufficientMarks(count: 3, required: 5))
+        #expect(
+            propose(grades(4, 4, 4), hours: 5, absence: Rational(3, 5), rules: rule)
+                == .insufficientMarks(count: 3, required: 5)
+        )
     }
 
     @Test func notAttestedTakesPrecedenceOverInsufficientMarks() {
@@ -114,8 +122,10 @@ struct TermMarkProposalTests {
 
     @Test func describesItselfInRussian() {
         #expect(TermMarkProposal.mark(4, average: Rational(40, 9)).russianText == "Предлагается 4 (средний балл 4,44)")
-        #expect(TermMarkProposal.insufficientMarks(count: 2, required: 3).russianText
-            == "Недостаточно отметок: 2 из 3 необходимых")
+        #expect(
+            TermMarkProposal.insufficientMarks(count: 2, required: 3).russianText
+                == "Недостаточно отметок: 2 из 3 необходимых"
+        )
         #expect(TermMarkProposal.notAttested.russianText.hasPrefix("Предлагается «н/а»"))
     }
 }

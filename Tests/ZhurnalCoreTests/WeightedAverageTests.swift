@@ -54,14 +54,22 @@ struct WeightedAverageTests {
     }
 
     @Test func writesTheFormulaForTheDiary() {
-        #expect(WeightedAverage.formula([.grade(5, weight: 3), .grade(5, weight: 1), .grade(4, weight: 5)])
-            == "(5·3 + 5·1 + 4·5) / (3 + 1 + 5) ≈ 4,44")
-        #expect(WeightedAverage.formula([.grade(5, weight: 2), .grade(3, weight: 1)])
-            == "(5·2 + 3·1) / (2 + 1) ≈ 4,33")
-        #expect(WeightedAverage.formula([CountedMark(value: .double(4, 3), weight: 1), .grade(5, weight: 1)])
-            == "(3,5·1 + 5·1) / (1 + 1) = 4,25")
-        #expect(WeightedAverage.formula([CountedMark(value: .double(4, 3), weight: 2)], doubleCounting: .twoMarks)
-            == "(4·2 + 3·2) / (2 + 2) = 3,50")
+        #expect(
+            WeightedAverage.formula([.grade(5, weight: 3), .grade(5, weight: 1), .grade(4, weight: 5)])
+                == "(5·3 + 5·1 + 4·5) / (3 + 1 + 5) ≈ 4,44"
+        )
+        #expect(
+            WeightedAverage.formula([.grade(5, weight: 2), .grade(3, weight: 1)])
+                == "(5·2 + 3·1) / (2 + 1) ≈ 4,33"
+        )
+        #expect(
+            WeightedAverage.formula([CountedMark(value: .double(4, 3), weight: 1), .grade(5, weight: 1)])
+                == "(3,5·1 + 5·1) / (1 + 1) = 4,25"
+        )
+        #expect(
+            WeightedAverage.formula([CountedMark(value: .double(4, 3), weight: 2)], doubleCounting: .twoMarks)
+                == "(4·2 + 3·2) / (2 + 2) = 3,50"
+        )
     }
 
     @Test func countedMarkKnowsWhetherItCounts() {

@@ -69,8 +69,10 @@ struct WorkTypeTests {
     }
 
     @Test func explainsRejections() {
-        #expect(WorkTypeError.weightOutOfRange(11).russianMessage
-            == "Вес 11 недопустим: вес вида работы — целое число от 1 до 10")
+        #expect(
+            WorkTypeError.weightOutOfRange(11).russianMessage
+                == "Вес 11 недопустим: вес вида работы — целое число от 1 до 10"
+        )
         #expect(WorkTypeError.emptyName.russianMessage == "Укажите название вида работы")
         #expect(WorkTypeError.deadlineOutOfRange(0).description.contains("от 1 до 365"))
     }

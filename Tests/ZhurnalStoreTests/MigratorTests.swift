@@ -1,8 +1,9 @@
 import Foundation
 import SQLKit
 import Testing
-@testable import ZhurnalStore
 import ZhurnalTestSupport
+
+@testable import ZhurnalStore
 
 struct MigratorTests {
     @Test(arguments: TestDatabases.flavors)
@@ -38,11 +39,12 @@ struct MigratorTests {
     @Test(arguments: TestDatabases.flavors)
     func aFailingStepLeavesNoTrace(flavor: SQLFlavor) async throws {
         try await TestDatabases.with(flavor, migrated: false) { database in
-            let broken = Migration.all + [
-                Migration.testing(version: Migration.all.count + 1) { _ in
-                    ["CREATE TABLE half_done (school_id BIGINT)", "CREATE TABLE broken ("]
-                }
-            ]
+            let broken =
+                Migration.all + [
+                    Migration.testing(version: Migration.all.count + 1) { _ in
+                        ["CREATE TABLE half_done (school_id BIGINT)", "CREATE TABLE broken ("]
+                    }
+                ]
             await #expect(throws: (any Error).self) { try await Migrator(database: database, migrations: broken).migrate() }
             let version = try await Migrator(database: database).currentVersion()
             #expect(version == 0)

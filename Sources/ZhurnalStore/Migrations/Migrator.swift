@@ -46,7 +46,8 @@ public struct Migrator: Sendable {
                 """
             ).run()
             // Read again under the lock: another process may have migrated meanwhile.
-            let applied = try await sql.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
+            let applied =
+                try await sql.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
                 .decode(column: "version", as: Int?.self) ?? 0
             guard applied <= knownVersion else { throw StoreError.schemaTooNew(found: applied, known: knownVersion) }
             let pending = migrations.filter { $0.version > applied }

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
 import ZhurnalStore
 
 /// Turns every failure into an answer a person or a program can act on: a Russian page, or for the API a JSON body
