@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Zhurnal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhurnal",
+        abstract: "Zhurnal — электронный классный журнал и дневник школы.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, BenchCommand.self]
+    )
+}
