@@ -46,4 +46,7 @@ def test_unknown_page_answers_in_russian(server, browser, width):
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ошибка 404"
     assert "Такой страницы нет" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    # The long request id wraps inside its card instead of running out of it.
+    card = browser.find_element(By.CSS_SELECTOR, "[role=alert]")
+    assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", card)
     screenshot(browser, "not-found", width)
