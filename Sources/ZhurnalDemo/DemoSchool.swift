@@ -68,6 +68,7 @@ public enum DemoSchool {
             try await IdentitySequences.advance(sql, flavor: database.flavor)
             return try await countRows(sql)
         }
+        try await database.refreshStatistics()
         progress("Готово: демонстрационная школа создана")
         return DemoSummary(accounts: accounts, rowCounts: rowCounts, samples: plan.samples(accounts))
     }

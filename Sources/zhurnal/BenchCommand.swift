@@ -29,6 +29,16 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Папка для файлов SQLite.")
     var workDir: String = FileManager.default.temporaryDirectory.path
 
+    @Flag(help: "Не создавать школу заново, если база замера от прошлого запуска уже есть (замерить только сетку).")
+    var reuse = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs: хотя бы один замер") }
+        guard !students.isEmpty, students.allSatisfy({ (20...20_000).contains($0) }) else {
+            throw ValidationError("--students: от 20 до 20000 учеников")
+        }
+    }
+
     func run() async throws {
         Logs.bootstrap(level: .warning)
         guard let day = LocalDate(iso: until) else { throw CommandFailure.report(CommandError(message: "--until: не дата")) }
@@ -37,20 +47,23 @@ struct BenchCommand: AsyncParsableCommand {
         try await CommandFailure.guarding {
             for count in students {
                 let path = (workDir as NSString).appendingPathComponent("zhurnal-bench-\(count).sqlite")
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                if !reuse {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
                 results.append(try await measure(.sqlite(path: path), students: count, until: day))
                 if let postgresURL {
-                    let location = try await Self.freshPostgres(postgresURL, name: "zhurnal_bench_\(count)")
+                    let location = try await Self.postgres(postgresURL, name: "zhurnal_bench_\(count)", fresh: !reuse)
                     results.append(try await measure(location, students: count, until: day))
                 }
             }
         }
-        print("")
-        print("| база | учеников | создание демо, с | размер, МБ | уроков | отметок | сетка: медиана, мс | p90, мс | запросов |")
-        print("|---|---|---|---|---|---|---|---|---|")
+        say("")
+        say("| база | учеников | создание демо, с | размер, МБ | уроков | отметок | сетка: медиана, мс | p90, мс | запросов |")
+        say("|---|---|---|---|---|---|---|---|---|")
         for r in results {
-            print(
-                "| \(r.flavor) | \(r.students) | \(String(format: "%.1f", r.demoSeconds)) | \(String(format: "%.1f", r.megabytes)) "
+            say(
+                "| \(r.flavor) | \(r.students) | \(r.demoSeconds.map { String(format: "%.1f", $0) } ?? "—") "
+                    + "| \(String(format: "%.1f", r.megabytes)) "
                     + "| \(r.lessons) | \(r.marks) | \(String(format: "%.3f", r.gridMedianMs)) | \(String(format: "%.3f", r.gridP90Ms)) "
                     + "| \(r.gridStatements) |"
             )
@@ -60,7 +73,7 @@ struct BenchCommand: AsyncParsableCommand {
     struct Result {
         let flavor: String
         let students: Int
-        let demoSeconds: Double
+        let demoSeconds: Double?
         let megabytes: Double
         let lessons: Int
         let marks: Int
@@ -73,17 +86,23 @@ struct BenchCommand: AsyncParsableCommand {
         let database = try await Database.open(location, logger: Logs.logger())
         do {
             try await Migrator(database: database).migrate()
-            print("\(database.flavor.rawValue), \(students) учеников: создаю демо-школу…")
             let clock = ContinuousClock()
-            let started = clock.now
-            let summary = try await DemoSchool.create(
-                in: database,
-                options: DemoOptions(students: students, seed: 1, until: until, hasher: PasswordHasher())
-            ) { _ in }
-            let demoSeconds = Self.seconds(clock.now - started)
+            var demoSeconds: Double?
+            if try await database.read({ try await SchoolOverview.schoolCount(in: $0) }) == 0 {
+                say("\(database.flavor.rawValue), \(students) учеников: создаю демо-школу…")
+                let started = clock.now
+                _ = try await DemoSchool.create(
+                    in: database,
+                    options: DemoOptions(students: students, seed: 1, until: until, hasher: PasswordHasher())
+                ) { line in
+                    // Elapsed seconds before each stage show where the time goes (mostly bcrypt).
+                    say(String(format: "  %6.1f с  ", Self.seconds(clock.now - started)) + line)
+                }
+                demoSeconds = Self.seconds(clock.now - started)
+            }
             let megabytes = try await Self.size(of: database) / 1_048_576
             let target = try await Self.busiestCourse(in: database)
-            print("  демо: \(String(format: "%.1f", demoSeconds)) с; сетка: курс \(target.course), \(target.span.start)–\(target.span.end)")
+            say("  сетка: курс \(target.course), \(target.span.start)–\(target.span.end)")
             var timings: [Double] = []
             var statements = 0
             for run in 0..<(runs + 10) {
@@ -98,15 +117,15 @@ struct BenchCommand: AsyncParsableCommand {
                 if run >= 10 { timings.append(elapsed) }  // the first runs warm caches and prepare statements
             }
             timings.sort()
-            let counts = summary.rowCounts.reduce(into: [String: Int]()) { $0[$1.table] = $1.rows }
+            let counts = try await Self.counts(in: database)
             await database.close()
             return Result(
                 flavor: database.flavor.rawValue,
                 students: students,
                 demoSeconds: demoSeconds,
                 megabytes: megabytes,
-                lessons: counts["lessons"] ?? 0,
-                marks: counts["marks"] ?? 0,
+                lessons: counts.lessons,
+                marks: counts.marks,
                 gridMedianMs: timings[timings.count / 2],
                 gridP90Ms: timings[timings.count * 9 / 10],
                 gridStatements: statements
@@ -154,7 +173,7 @@ struct BenchCommand: AsyncParsableCommand {
     static func size(of database: Database) async throws -> Double {
         switch database.location {
         case .sqlite(let path):
-            _ = try await database.read { try await $0.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+            _ = try await database.autocommit { try await $0.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             return Double((attributes[.size] as? NSNumber)?.int64Value ?? 0)
         case .postgres:
@@ -165,15 +184,26 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// A new, empty database on the server at `url`, replacing one of the same name.
-    static func freshPostgres(_ url: String, name: String) async throws -> DatabaseLocation {
+    static func counts(in database: Database) async throws -> (lessons: Int, marks: Int) {
+        let row = try await database.read {
+            try await $0.raw("SELECT (SELECT COUNT(*) FROM lessons) AS lessons, (SELECT COUNT(*) FROM marks) AS marks").first()
+        }
+        return (try row?.decode(column: "lessons", as: Int.self) ?? 0, try row?.decode(column: "marks", as: Int.self) ?? 0)
+    }
+
+    /// The database `name` on the server at `url`; a new, empty one when `fresh` (replacing one of the same name),
+    /// else the one a previous run left (created if missing).
+    static func postgres(_ url: String, name: String, fresh: Bool) async throws -> DatabaseLocation {
         let admin = try DatabaseLocation(url: url)
         guard case .postgres(var address) = admin else { throw CommandError(message: "--postgres: нужен адрес postgres://") }
         let database = try await Database.open(admin, logger: Logs.logger())
         do {
-            try await database.read { sql in
-                try await sql.raw(SQLQueryString("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")).run()
-                try await sql.raw(SQLQueryString("CREATE DATABASE \(name)")).run()
+            try await database.autocommit { sql in
+                let exists = try await sql.raw("SELECT 1 AS one FROM pg_database WHERE datname = \(bind: name)").first() != nil
+                if fresh || !exists {
+                    try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
+                    try await sql.raw("CREATE DATABASE \(ident: name)").run()
+                }
             }
             await database.close()
         } catch {

@@ -33,6 +33,7 @@ struct DatabaseOptions: ParsableArguments {
 /// A command that cannot go on prints one line on standard error and exits with a non-zero code.
 enum CommandFailure {
     static func report(_ error: any Error) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }  // already reported
         let message = (error as? StoreError)?.description ?? (error as? CommandError)?.message ?? "\(error)"
         FileHandle.standardError.write(Data("zhurnal: ошибка: \(message)\n".utf8))
         return ExitCode.failure
@@ -41,8 +42,6 @@ enum CommandFailure {
     static func guarding<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
             throw report(error)
         }
@@ -74,4 +73,11 @@ enum Logs {
     static func logger(_ label: String = "zhurnal") -> Logger {
         Logger(label: label)
     }
+}
+
+/// Prints a line at once, also when standard output is a pipe or a file, where it would otherwise wait in a buffer
+/// (progress of the demo, the address of the server).
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }

@@ -17,19 +17,18 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         Logs.bootstrap(level: .warning)
         let options = try demo.options()
-        let accounts = try demo.reserveAccountsFile()
+        let accounts = try AccountsFile.reserve(demo.accounts)
         do {
             let db = try await database.openMigrated(logger: Logs.logger())
             do {
-                try await DemoRun.create(in: db, options: options, accountsFile: accounts)
+                try await DemoRun.create(in: db, options: options, accounts: accounts)
                 await db.close()
             } catch {
                 await db.close()
                 throw CommandFailure.report(error)
             }
         } catch {
-            // Half a school's accounts in a file would be worse than none.
-            try? FileManager.default.removeItem(atPath: accounts)
+            accounts.abandon()
             throw error
         }
     }
@@ -63,30 +62,22 @@ struct DemoArguments: ParsableArguments {
         return DemoOptions(students: students, seed: seed, until: day, hasher: PasswordHasher())
     }
 
-    /// Creates the accounts file before any work, so that an unwritable path fails at once with nothing written.
-    func reserveAccountsFile() throws -> String {
-        guard FileManager.default.createFile(atPath: accounts, contents: Data(), attributes: [.posixPermissions: 0o600])
-        else {
-            throw CommandFailure.report(CommandError(message: "не удалось создать файл «\(accounts)» для учётных записей: проверьте путь и права"))
-        }
-        return accounts
-    }
 }
 
 enum DemoRun {
     /// Builds the school, writes the accounts and prints one account per role.
-    static func create(in database: Database, options: DemoOptions, accountsFile: String) async throws {
+    static func create(in database: Database, options: DemoOptions, accounts: AccountsFile) async throws {
         let started = ContinuousClock.now
-        print("Создаю демонстрационную школу: \(options.students) учеников, уроки до \(options.until.russian)…")
+        say("Создаю демонстрационную школу: \(options.students) учеников, уроки до \(options.until.russian)…")
         let summary = try await DemoSchool.create(in: database, options: options) { line in
-            print("  " + line)
+            say("  " + line)
         }
-        try Data(DemoSchool.accountsCSV(summary.accounts).utf8).write(to: URL(fileURLWithPath: accountsFile))
+        try accounts.commit(DemoSchool.accountsCSV(summary.accounts))
         let elapsed = ContinuousClock.now - started
-        print("Готово за \(elapsed.components.seconds) с. Учётные записи (\(summary.accounts.count)) — в \(accountsFile).")
-        print("Для входа, по одной на роль (пароль одноразовый, при первом входе его нужно сменить):")
+        say("Готово за \(elapsed.components.seconds) с. Учётные записи (\(summary.accounts.count)) — в \(accounts.path).")
+        say("Для входа, по одной на роль (пароль одноразовый, при первом входе его нужно сменить):")
         for (role, account) in summary.samples {
-            print("  \(role.russianTitle): \(account.login) / \(account.password) — \(account.fullName)")
+            say("  \(role.russianTitle): \(account.login) / \(account.password) — \(account.fullName)")
         }
     }
 }

@@ -20,10 +20,10 @@ struct MigrateCommand: AsyncParsableCommand {
             let migrator = Migrator(database: db)
             let applied = try await migrator.migrate()
             if applied.isEmpty {
-                print("Схема уже версии \(migrator.knownVersion): менять нечего.")
+                say("Схема уже версии \(migrator.knownVersion): менять нечего.")
             } else {
-                for step in applied { print("Применено: \(step.version) — \(step.name)") }
-                print("Схема версии \(migrator.knownVersion).")
+                for step in applied { say("Применено: \(step.version) — \(step.name)") }
+                say("Схема версии \(migrator.knownVersion).")
             }
             await db.close()
         } catch {

@@ -31,23 +31,25 @@ struct ServeCommand: AsyncParsableCommand {
         Logs.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logs.logger()
         let environment = ProcessInfo.processInfo.environment
-        let configuration = AppConfiguration(
-            host: host ?? environment["ZHURNAL_HOST"] ?? "127.0.0.1",
-            port: try port ?? environment["ZHURNAL_PORT"].map(Self.parsePort) ?? 8080
-        )
+        let configuration = try await CommandFailure.guarding {
+            AppConfiguration(
+                host: host ?? environment["ZHURNAL_HOST"] ?? "127.0.0.1",
+                port: try port ?? environment["ZHURNAL_PORT"].map(Self.parsePort) ?? 8080
+            )
+        }
         let db = try await database.openMigrated(logger: logger)
         do {
             if demo, try await db.read({ try await SchoolOverview.schoolCount(in: $0) }) == 0 {
-                let accounts = try demoArguments.reserveAccountsFile()
+                let accounts = try AccountsFile.reserve(demoArguments.accounts)
                 do {
-                    try await DemoRun.create(in: db, options: try demoArguments.options(), accountsFile: accounts)
+                    try await DemoRun.create(in: db, options: try demoArguments.options(), accounts: accounts)
                 } catch {
-                    try? FileManager.default.removeItem(atPath: accounts)
+                    accounts.abandon()
                     throw error
                 }
             }
             let app = try await buildApplication(configuration, dependencies: AppDependencies(database: db), logger: logger)
-            print("Zhurnal: http://\(configuration.host):\(configuration.port)/ (база \(db.location))")
+            say("Zhurnal: http://\(configuration.host):\(configuration.port)/ (база \(db.location))")
             // Stops on SIGINT or SIGTERM after the requests in flight are answered.
             try await app.runService()
             await db.close()

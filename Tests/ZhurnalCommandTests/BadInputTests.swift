@@ -78,6 +78,35 @@ struct BadInputTests {
         }
     }
 
+    @Test func aFailedDemoLeavesAnEarlierAccountsFileAlone() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        let accounts = path + ".csv"
+        try "login,password,roles,fullName\r\nkept,x,student,Кто-то\r\n".write(toFile: accounts, atomically: true, encoding: .utf8)
+        // A database that already holds a school refuses a second demo.
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        try await Migrator(database: database).migrate()
+        try await TinySchool.write(into: database)
+        await database.close()
+        await expectFailure(["demo", "--db", "sqlite:\(path)", "--students", "20", "--accounts", accounts])
+        #expect(try String(contentsOfFile: accounts, encoding: .utf8).contains("kept,x"))
+        let folder = (accounts as NSString).deletingLastPathComponent
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasSuffix(".tmp") && $0.contains((accounts as NSString).lastPathComponent)
+        }
+        #expect(leftovers.isEmpty)
+        try? FileManager.default.removeItem(atPath: accounts)
+        await scratch.remove()
+    }
+
+    @Test func unwritableAccountsPathFailsBeforeTheDatabaseIsTouched() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        let accounts = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID())/a.csv").path
+        await expectFailure(["demo", "--db", "sqlite:\(path)", "--students", "20", "--accounts", accounts])
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func migrateCreatesAndThenKeepsTheSchema() async throws {
         let scratch = try await TestDatabases.Scratch.make(.sqlite)
         guard case .sqlite(let path) = scratch.location else { return }

@@ -17,8 +17,29 @@ struct DatabaseLocationTests {
         #expect(address.username == "teacher")
         #expect(address.password == "p@ss")
         #expect(address.database == "zhurnal")
-        #expect(address.tlsDisabled)
+        #expect(address.tls == .disable)
         #expect(!postgres.description.contains("p@ss"))
+    }
+
+    @Test func mapsSSLModes() throws {
+        func mode(_ url: String) throws -> DatabaseLocation.TLSMode? {
+            guard case .postgres(let address) = try DatabaseLocation(url: url) else { return nil }
+            return address.tls
+        }
+        #expect(try mode("postgres://u@h/db") == .prefer)
+        #expect(try mode("postgres://u@h/db?sslmode=prefer") == .prefer)
+        #expect(try mode("postgres://u@h/db?sslmode=require") == .require)
+        #expect(try mode("postgres://u@h/db?sslmode=verify-full") == .require)
+        #expect(throws: StoreError.self) { try DatabaseLocation(url: "postgres://u@h/db?sslmode=sometimes") }
+    }
+
+    @Test func neverRepeatsAPasswordInAnError() {
+        do {
+            _ = try DatabaseLocation(url: "postgres://user:secret pass@")
+            Issue.record("parsed a broken URL")
+        } catch {
+            #expect(!error.description.contains("secret"))
+        }
     }
 
     @Test func rejectsUnknownSchemesWithOneClearLine() {

@@ -32,6 +32,22 @@ struct JournalQueriesTests {
     }
 
     @Test(arguments: TestDatabases.flavors)
+    func pupilsAreInRussianAlphabeticalOrder(flavor: SQLFlavor) async throws {
+        try await TestDatabases.with(flavor) { database in
+            try await TinySchool.write(into: database)
+            // Ё (U+0401) comes before А in Unicode; a class list puts Ёлкин among the Е, before Еремеев.
+            try await database.write { sql in
+                try await sql.raw("UPDATE people SET last_name = 'Ёлкин' WHERE id = \(bind: TinySchool.borisov)").run()
+                try await sql.raw("UPDATE people SET last_name = 'Еремеев' WHERE id = \(bind: TinySchool.volkov)").run()
+            }
+            let grid = try await database.read { sql in
+                try await JournalQueries.grid(school: TinySchool.school, course: TinySchool.course, span: quarter, in: sql)
+            }
+            #expect(grid.pupils.map(\.lastName) == ["Аксёнова", "Ёлкин", "Еремеев"])
+        }
+    }
+
+    @Test(arguments: TestDatabases.flavors)
     func gridOfAnotherSpanOrSchoolIsEmpty(flavor: SQLFlavor) async throws {
         try await TestDatabases.with(flavor) { database in
             try await TinySchool.write(into: database)

@@ -71,7 +71,7 @@ public enum TestDatabases {
         private static func execute(_ statement: String, on location: DatabaseLocation) async throws {
             let database = try await Database.open(location, logger: logger)
             do {
-                try await database.read { try await $0.raw(SQLQueryString(statement)).run() }
+                try await database.autocommit { try await $0.raw(SQLQueryString(statement)).run() }
                 await database.close()
             } catch {
                 await database.close()

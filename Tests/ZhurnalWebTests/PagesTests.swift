@@ -6,6 +6,7 @@ import SQLKit
 import Testing
 import ZhurnalStore
 import ZhurnalTestSupport
+import ZhurnalWeb
 
 struct PagesTests {
     @Test(arguments: TestDatabases.flavors)
@@ -114,4 +115,27 @@ struct PagesTests {
 
 extension Migrator {
     static var knownVersionForTests: Int { Migration.all.last!.version }
+}
+
+struct UnavailableDatabaseTests {
+    @Test(arguments: TestDatabases.flavors)
+    func aDatabaseThatIsGoneGives503WithARequestId(flavor: SQLFlavor) async throws {
+        let scratch = try await TestDatabases.Scratch.make(flavor)
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        try await Migrator(database: database).migrate()
+        let router = try await buildRouter(AppDependencies(database: database, clock: { TestApp.now }))
+        await database.close()
+        let app = Application(router: router, logger: TestDatabases.logger)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains("База данных недоступна"))
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains("database_unavailable"))
+            }
+        }
+        await scratch.remove()
+    }
 }

@@ -40,8 +40,17 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` on a pooled connection, outside any transaction.
+    /// Runs `body` in a read-only snapshot: every statement sees the database as of the first one, so a page built
+    /// from several statements never mixes states (BEGIN and COMMIT are not counted as statements).
     public func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await driver.withSnapshot { connection in
+            try await body(CountingSQLDatabase(base: connection, counter: statements))
+        }
+    }
+
+    /// Runs `body` on a pooled connection outside any transaction, for the statements a transaction refuses
+    /// (`CREATE DATABASE`, `VACUUM`, a WAL checkpoint).
+    public func autocommit<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await driver.withConnection { connection in
             try await body(CountingSQLDatabase(base: connection, counter: statements))
         }
@@ -54,6 +63,12 @@ public final class Database: Sendable {
         }
     }
 
+    /// Refreshes the planner's statistics after a bulk load (the demo, an import), so that queries get their
+    /// indexed plans at once rather than after the next automatic analysis.
+    public func refreshStatistics() async throws {
+        try await autocommit { try await $0.raw("ANALYZE").run() }
+    }
+
     /// Closes every connection. The database must not be used afterwards.
     public func close() async {
         await driver.close()
@@ -62,6 +77,7 @@ public final class Database: Sendable {
 
 protocol DatabaseDriver: Sendable {
     func withConnection<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
+    func withSnapshot<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
     func close() async
 }
@@ -78,9 +94,18 @@ extension DatabaseDriver {
             let result = try await body(connection)
             try await connection.raw("COMMIT").run()
             return result
-        } catch {
-            try? await connection.raw("ROLLBACK").run()
-            throw error
+        } catch let failure {
+            do {
+                try await connection.raw("ROLLBACK").run()
+            } catch {
+                throw TransactionError.rollbackFailed(original: failure)
+            }
+            throw failure
         }
     }
+}
+
+/// A transaction whose ROLLBACK failed leaves its connection in an unknown state; the pool must not reuse it.
+enum TransactionError: Error {
+    case rollbackFailed(original: any Error)
 }

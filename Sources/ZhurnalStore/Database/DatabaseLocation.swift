@@ -17,8 +17,17 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         public var username: String
         public var password: String?
         public var database: String
-        /// `sslmode=disable` turns TLS off; anything else prefers it, as libpq does.
-        public var tlsDisabled: Bool
+        public var tls: TLSMode
+    }
+
+    /// libpq's `sslmode`, reduced to what postgres-nio can do.
+    public enum TLSMode: String, Sendable, Equatable {
+        /// `sslmode=disable`: plain text.
+        case disable
+        /// No `sslmode`, or `allow`/`prefer`: TLS when the server offers it.
+        case prefer
+        /// `require`, `verify-ca`, `verify-full`: TLS or no connection, with the server's certificate verified.
+        case require
     }
 
     public init(url text: String) throws(StoreError) {
@@ -33,12 +42,20 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             return
         }
         if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
+            // The text may hold a password, so the message does not repeat it.
             guard let components = URLComponents(string: trimmed), let host = components.host, !host.isEmpty else {
-                throw .badLocation("адрес PostgreSQL «\(text)» не разобран: пример postgres://user:pass@127.0.0.1:5432/zhurnal")
+                throw .badLocation("адрес PostgreSQL не разобран: пример postgres://user:pass@127.0.0.1:5432/zhurnal")
+            }
+            let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+            let tls: TLSMode
+            switch sslmode {
+            case "disable": tls = .disable
+            case "allow", "prefer": tls = .prefer
+            case "require", "verify-ca", "verify-full": tls = .require
+            default: throw .badLocation("sslmode=\(sslmode) не поддерживается: disable, prefer, require, verify-ca или verify-full")
             }
             let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
             let user = components.user ?? "postgres"
-            let tlsDisabled = components.queryItems?.contains { $0.name == "sslmode" && $0.value == "disable" } ?? false
             self = .postgres(
                 PostgresAddress(
                     host: host,
@@ -46,7 +63,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
                     username: user.removingPercentEncoding ?? user,
                     password: components.password?.removingPercentEncoding,
                     database: database.isEmpty ? user : database,
-                    tlsDisabled: tlsDisabled
+                    tls: tls
                 )
             )
             return

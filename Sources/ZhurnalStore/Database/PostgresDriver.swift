@@ -23,20 +23,23 @@ final class PostgresDriver: DatabaseDriver {
             username: address.username,
             password: address.password,
             database: address.database,
-            tls: address.tlsDisabled ? .disable : .prefer(.makeClientConfiguration())
+            tls: clientTLS(address.tls)
         )
         configuration.options.maximumConnections = 16
         configuration.options.connectTimeout = .seconds(5)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let runner = Task { await client.run() }
         do {
             try await checkReachable(address, logger: logger)
         } catch {
+            runner.cancel()
+            await runner.value
             throw .unavailable(
                 "PostgreSQL \(address.host):\(address.port)/\(address.database) недоступен (\(String(reflecting: error))): "
                     + "проверьте, что сервер запущен, а адрес, имя и пароль верны"
             )
         }
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return PostgresDriver(client: client, runner: Task { await client.run() })
+        return PostgresDriver(client: client, runner: runner)
     }
 
     /// The pool retries a refused connection quietly; a start-up that cannot reach the server must say so at once,
@@ -48,11 +51,27 @@ final class PostgresDriver: DatabaseDriver {
             username: address.username,
             password: address.password,
             database: address.database,
-            tls: address.tlsDisabled ? .disable : .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            tls: try connectionTLS(address.tls)
         )
         direct.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: direct, id: 0, logger: logger)
         try await connection.close()
+    }
+
+    private static func clientTLS(_ mode: DatabaseLocation.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    private static func connectionTLS(_ mode: DatabaseLocation.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
     }
 
     func withConnection<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
@@ -61,9 +80,25 @@ final class PostgresDriver: DatabaseDriver {
         }
     }
 
+    func withSnapshot<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
-            try await transaction(on: connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+        try await inTransaction(begin: "BEGIN", body)
+    }
+
+    private func inTransaction<Result: Sendable>(
+        begin: String,
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in
+                try await transaction(on: connection.sql(queryLogLevel: nil), begin: begin, body)
+            }
+        } catch TransactionError.rollbackFailed(let original) {
+            // The pool closes a connection whose protocol state broke; the caller needs the first error.
+            throw original
         }
     }
 

@@ -68,27 +68,20 @@ final class SQLiteDriver: DatabaseDriver {
     }
 
     func withConnection<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
-        let connection = try await readers.lease()
-        do {
-            let result = try await body(connection.sql(queryLogLevel: nil))
-            await readers.release(connection)
-            return result
-        } catch {
-            await readers.release(connection)
-            throw error
+        try await readers.using { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    func withSnapshot<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        // A deferred transaction reads one snapshot of the WAL from its first statement to COMMIT.
+        try await readers.using { connection in
+            try await transaction(on: connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
         }
     }
 
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
-        let connection = try await writer.lease()
-        do {
-            // IMMEDIATE takes the write lock at once, so the transaction never fails half-way on a lock upgrade.
-            let result = try await transaction(on: connection.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
-            await writer.release(connection)
-            return result
-        } catch {
-            await writer.release(connection)
-            throw error
+        // IMMEDIATE takes the write lock at once, so the transaction never fails half-way on a lock upgrade.
+        try await writer.using { connection in
+            try await transaction(on: connection.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
         }
     }
 
@@ -105,13 +98,34 @@ actor SQLiteConnectionPool {
     private var idle: [SQLiteConnection] = []
     private var opened = 0
     private var waiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
+    private var closed = false
 
     init(capacity: Int, opener: @escaping @Sendable () async throws -> SQLiteConnection) {
         self.capacity = capacity
         self.opener = opener
     }
 
+    /// Runs `body` with a leased connection. A connection left in an unknown state (a failed ROLLBACK) is closed
+    /// rather than handed to the next caller inside someone else's transaction.
+    nonisolated func using<Result: Sendable>(
+        _ body: (SQLiteConnection) async throws -> Result
+    ) async throws -> Result {
+        let connection = try await lease()
+        do {
+            let result = try await body(connection)
+            await release(connection)
+            return result
+        } catch TransactionError.rollbackFailed(let original) {
+            await discard(connection)
+            throw original
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+
     func lease() async throws -> SQLiteConnection {
+        guard !closed else { throw StoreError.unavailable("база закрыта") }
         if let connection = idle.popLast() { return connection }
         if opened < capacity {
             opened += 1
@@ -119,31 +133,46 @@ actor SQLiteConnectionPool {
                 return try await opener()
             } catch {
                 opened -= 1
+                // Those queued behind this attempt would otherwise wait for a connection that never comes.
+                let queued = waiters
+                waiters.removeAll()
+                for waiter in queued { waiter.resume(throwing: error) }
                 throw error
             }
         }
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
-    func release(_ connection: SQLiteConnection) {
-        if waiters.isEmpty {
+    func release(_ connection: SQLiteConnection) async {
+        if closed {
+            opened -= 1
+            try? await connection.close()
+        } else if waiters.isEmpty {
             idle.append(connection)
         } else {
             waiters.removeFirst().resume(returning: connection)
         }
     }
 
-    /// Closes the idle connections; sqlite-nio insists that every connection is closed before it is dropped.
+    private func discard(_ connection: SQLiteConnection) async {
+        opened -= 1
+        try? await connection.close()
+    }
+
+    /// Closes the idle connections now and the leased ones when they come back; sqlite-nio insists that every
+    /// connection is closed before it is dropped.
     func close() async {
+        closed = true
         let connections = idle
         idle.removeAll()
         opened -= connections.count
         for connection in connections {
             try? await connection.close()
         }
-        for waiter in waiters {
+        let queued = waiters
+        waiters.removeAll()
+        for waiter in queued {
             waiter.resume(throwing: StoreError.unavailable("база закрыта"))
         }
-        waiters.removeAll()
     }
 }

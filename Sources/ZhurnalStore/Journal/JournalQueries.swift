@@ -4,7 +4,8 @@ import ZhurnalCore
 /// The reads behind the journal. Each is a fixed, small number of statements whatever the class size: the grid is
 /// the hottest page of the product.
 public enum JournalQueries {
-    /// Pupils, lessons and cells of `course` between the span's dates, in three statements.
+    /// Pupils, lessons and cells of `course` between the span's dates, in three statements (two when there are no
+    /// lessons).
     public static func grid(school: Int, course: Int, span: DateSpan, in sql: any SQLDatabase) async throws -> JournalGrid {
         let from = span.start.iso
         let to = span.end.iso
@@ -36,23 +37,25 @@ public enum JournalQueries {
             ORDER BY lesson_date, lesson_number
             """
         ).all()
-        let cellRows = try await sql.raw(
-            """
-            SELECT 'mark' AS cell, m.lesson_id, m.student_id, m.id, m.value, m.work_type_id, w.weight, m.comment,
-                   m.version
-            FROM lessons l
-            JOIN marks m ON m.school_id = l.school_id AND m.lesson_id = l.id
-            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
-            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
-              AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
-            UNION ALL
-            SELECT 'attendance', a.lesson_id, a.student_id, NULL, a.code, NULL, NULL, NULL, a.version
-            FROM lessons l
-            JOIN attendance a ON a.school_id = l.school_id AND a.lesson_id = l.id
-            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
-              AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
-            """
-        ).all()
+        // The cells by the lessons' ids rather than a join on lessons: the plan is then the index lookup on both
+        // databases, whatever their statistics say.
+        let lessonIds = try lessonRows.map { try $0.decode(column: "id", as: Int.self) }
+        let cellRows: [any SQLRow] =
+            lessonIds.isEmpty
+            ? []
+            : try await sql.raw(
+                """
+                SELECT 'mark' AS cell, m.lesson_id, m.student_id, m.id, m.value, m.work_type_id, w.weight, m.comment,
+                       m.version
+                FROM marks m
+                JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+                WHERE m.school_id = \(bind: school) AND m.lesson_id IN (\(binds: lessonIds))
+                UNION ALL
+                SELECT 'attendance', a.lesson_id, a.student_id, NULL, a.code, NULL, NULL, NULL, a.version
+                FROM attendance a
+                WHERE a.school_id = \(bind: school) AND a.lesson_id IN (\(binds: lessonIds))
+                """
+            ).all()
 
         var pupils: [Int: JournalGrid.Pupil] = [:]
         for row in memberRows {
@@ -112,9 +115,7 @@ public enum JournalQueries {
         }
         marks.sort { ($0.lessonId, $0.studentId, $0.id) < ($1.lessonId, $1.studentId, $1.id) }
         attendance.sort { ($0.lessonId, $0.studentId) < ($1.lessonId, $1.studentId) }
-        let ordered = pupils.values.sorted {
-            ($0.lastName, $0.firstName, $0.patronymic ?? "", $0.id) < ($1.lastName, $1.firstName, $1.patronymic ?? "", $1.id)
-        }
+        let ordered = RussianOrder.sorted(pupils.values)
         return JournalGrid(pupils: ordered, lessons: lessons, marks: marks, attendance: attendance)
     }
 

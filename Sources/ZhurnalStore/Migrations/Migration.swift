@@ -37,4 +37,28 @@ struct DDL {
         case .postgres: "PRIMARY KEY (school_id, id)"
         }
     }
+
+    /// Triggers that refuse UPDATE and DELETE on `table`, so that the application cannot rewrite what it logged.
+    func appendOnly(_ table: String) -> [String] {
+        switch flavor {
+        case .sqlite:
+            ["UPDATE", "DELETE"].map { action in
+                """
+                CREATE TRIGGER \(table)_no_\(action.lowercased()) BEFORE \(action) ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only'); END
+                """
+            }
+        case .postgres:
+            [
+                """
+                CREATE FUNCTION \(table)_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '\(table) is append-only'; END $$
+                """,
+                """
+                CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table)
+                FOR EACH ROW EXECUTE FUNCTION \(table)_append_only()
+                """,
+            ]
+        }
+    }
 }

@@ -93,8 +93,8 @@ extension Migration {
                 FOREIGN KEY (school_id, person_id) REFERENCES people (school_id, id)
             )
             """,
-            // Sign-in knows only the login; logins are issued unique across the installation.
-            "CREATE INDEX accounts_login ON accounts (login)",
+            // Sign-in knows only the login, so a login names one account in the whole installation.
+            "CREATE UNIQUE INDEX accounts_login ON accounts (login)",
             """
             CREATE TABLE account_roles (
                 school_id BIGINT NOT NULL,
@@ -402,6 +402,6 @@ extension Migration {
             )
             """,
             "CREATE INDEX history_entity ON history (school_id, entity, entity_id)",
-        ]
+        ] + ddl.appendOnly("history")
     }
 }

@@ -5,13 +5,10 @@ import ZhurnalStore
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// Marks cookies Secure and sends HSTS; set when a TLS proxy stands in front.
-    public var behindTLS: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, behindTLS: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host
         self.port = port
-        self.behindTLS = behindTLS
     }
 }
 

@@ -52,7 +52,7 @@ struct Problem: Sendable {
             self.init(status: .methodNotAllowed, code: "method_not_allowed", message: "Этот адрес так не вызывают.")
         case let error as HTTPError:
             self.init(status: error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
-        case StoreError.unavailable:
+        case let error where StoreError.isUnavailable(error):
             self.init(
                 status: .serviceUnavailable,
                 code: "database_unavailable",
