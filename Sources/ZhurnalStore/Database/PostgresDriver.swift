@@ -35,7 +35,7 @@ final class PostgresDriver: DatabaseDriver {
             runner.cancel()
             await runner.value
             throw .unavailable(
-                "PostgreSQL \(address.host):\(address.port)/\(address.database) недоступен (\(String(reflecting: error))): "
+                "PostgreSQL \(address.host):\(address.port)/\(address.database) недоступен (\(reason(error))): "
                     + "проверьте, что сервер запущен, а адрес, имя и пароль верны"
             )
         }
@@ -56,6 +56,18 @@ final class PostgresDriver: DatabaseDriver {
         direct.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: direct, id: 0, logger: logger)
         try await connection.close()
+    }
+
+    /// What went wrong, in the server's or the socket's words. PSQLError's own description hides everything to
+    /// avoid leaking data, which leaves a person nothing to act on.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying {
+            if let nested = underlying as? PSQLError { return reason(nested) }
+            return "\(underlying)"
+        }
+        return "\(error.code)"
     }
 
     private static func clientTLS(_ mode: DatabaseLocation.TLSMode) -> PostgresClient.Configuration.TLS {
