@@ -37,9 +37,19 @@ public enum JournalQueries {
             ORDER BY lesson_date, lesson_number
             """
         ).all()
+        let lessons = try lessonRows.map { row in
+            JournalGrid.Lesson(
+                id: try row.decode(column: "id", as: Int.self),
+                date: try date(row, "lesson_date"),
+                number: try row.decode(column: "lesson_number", as: Int.self),
+                teacherId: try row.decode(column: "teacher_id", as: Int.self),
+                topic: try row.decode(column: "topic", as: String?.self),
+                isCancelled: try row.decode(column: "status", as: String.self) == "cancelled"
+            )
+        }
         // The cells by the lessons' ids rather than a join on lessons: the plan is then the index lookup on both
         // databases, whatever their statistics say.
-        let lessonIds = try lessonRows.map { try $0.decode(column: "id", as: Int.self) }
+        let lessonIds = lessons.map(\.id)
         let cellRows: [any SQLRow] =
             lessonIds.isEmpty
             ? []
@@ -78,16 +88,6 @@ public enum JournalQueries {
                     member: [span]
                 )
             }
-        }
-        let lessons = try lessonRows.map { row in
-            JournalGrid.Lesson(
-                id: try row.decode(column: "id", as: Int.self),
-                date: try date(row, "lesson_date"),
-                number: try row.decode(column: "lesson_number", as: Int.self),
-                teacherId: try row.decode(column: "teacher_id", as: Int.self),
-                topic: try row.decode(column: "topic", as: String?.self),
-                isCancelled: try row.decode(column: "status", as: String.self) == "cancelled"
-            )
         }
         var marks: [JournalGrid.Mark] = []
         var attendance: [JournalGrid.Attendance] = []
