@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Rules and arithmetic of DOMAIN.md: no I/O, no dependencies.
@@ -45,9 +47,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ],
             swiftSettings: swiftSettings
         ),
+        // QR codes drawn as SVG (the second factor's enrolment); no package here encodes QR.
+        .target(name: "ZhurnalQR", swiftSettings: swiftSettings),
         // The demo school: a realistic, deterministic school written through the store.
         .target(
             name: "ZhurnalDemo",
@@ -72,9 +78,14 @@ let package = Package(
                 "ZhurnalCore",
                 "ZhurnalStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                "ZhurnalQR",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -95,6 +106,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ZhurnalCoreTests", dependencies: ["ZhurnalCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhurnalQRTests", dependencies: ["ZhurnalQR"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhurnalStoreTests",
             dependencies: [

@@ -47,11 +47,7 @@ enum DemoAccounts {
     }
 
     static func loginBase(_ person: DemoPerson) -> String {
-        let initials = [person.firstName, person.patronymic ?? ""]
-            .compactMap { RussianNames.transliterate($0).first }
-            .map(String.init)
-            .joined()
-        return RussianNames.transliterate(person.lastName) + "." + initials
+        LoginName.base(lastName: person.lastName, firstName: person.firstName, patronymic: person.patronymic)
     }
 
     /// The CSV of RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote or a line break, quotes

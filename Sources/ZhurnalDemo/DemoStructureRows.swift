@@ -52,7 +52,10 @@ enum DemoStructureRows {
         )
         var accounts = RowBatch(
             table: "accounts",
-            columns: ["school_id", "id", "person_id", "login", "password_hash", "must_change_password", "created_at"]
+            columns: [
+                "school_id", "id", "person_id", "login", "password_hash", "must_change_password", "second_factor_waived",
+                "created_at",
+            ]
         )
         var roles = RowBatch(table: "account_roles", columns: ["school_id", "account_id", "role"])
         for (planned, hash) in zip(plan.accounts, passwordHashes) {
@@ -61,8 +64,10 @@ enum DemoStructureRows {
             people.append([
                 school, person.id, person.lastName, person.firstName, person.patronymic, person.birthDate.iso, created,
             ])
-            // One account per person, so the account takes the person's id.
-            accounts.append([school, person.id, person.id, planned.login, hash, true, created])
+            // One account per person, so the account takes the person's id. Demo passwords are the visitor's to try,
+            // not initial passwords to replace, and the demo administrator needs no phone until he enrols one.
+            let waived = planned.roles.contains(.admin)
+            accounts.append([school, person.id, person.id, planned.login, hash, false, waived, created])
             for role in planned.roles { roles.append([school, person.id, role.rawValue]) }
         }
         try await people.flush(into: sql)

@@ -120,24 +120,4 @@ enum RussianNames {
     static func patronymic(of father: FatherName, for sex: Sex) -> String {
         sex == .male ? father.son : father.daughter
     }
-
-    /// The passport-style romanisation (ё → e, й → y, х → kh, ц → ts, щ → shch, ъ ь dropped), lowercase ASCII.
-    static func transliterate(_ text: String) -> String {
-        var result = ""
-        for character in text.lowercased() {
-            if let latin = latin[character] {
-                result += latin
-            } else if character.isASCII, character.isLetter || character.isNumber {
-                result.append(character)
-            }
-        }
-        return result
-    }
-
-    private static let latin: [Character: String] = [
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-        "э": "e", "ю": "yu", "я": "ya",
-    ]
 }

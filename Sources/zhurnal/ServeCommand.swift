@@ -19,6 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Порт (или ZHURNAL_PORT; по умолчанию 8080).")
     var port: Int?
 
+    @Option(help: "Адрес сайта для людей (или ZHURNAL_PUBLIC_URL); https:// включает защищённые cookie `__Host-`.")
+    var publicURL: String?
+
+    @Flag(help: "Верить заголовку X-Forwarded-For (или ZHURNAL_TRUST_PROXY=1): только за своим обратным прокси.")
+    var trustProxy = false
+
     @Flag(help: "Если база пуста, сначала создать демонстрационную школу.")
     var demo = false
 
@@ -48,7 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
                     throw error
                 }
             }
-            let app = try await buildApplication(configuration, dependencies: AppDependencies(database: db), logger: logger)
+            let security = WebSecurity(
+                publicURL: publicURL ?? environment["ZHURNAL_PUBLIC_URL"] ?? "http://\(configuration.host):\(configuration.port)",
+                trustProxy: trustProxy || environment["ZHURNAL_TRUST_PROXY"] == "1"
+            )
+            let dependencies = AppDependencies(database: db, security: security)
+            let app = try await buildApplication(configuration, dependencies: dependencies, logger: logger)
             say("Zhurnal: http://\(configuration.host):\(configuration.port)/ (база \(db.location))")
             // Stops on SIGINT or SIGTERM after the requests in flight are answered.
             try await app.runService()

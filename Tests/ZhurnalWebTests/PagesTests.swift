@@ -23,36 +23,50 @@ struct PagesTests {
     }
 
     @Test(arguments: TestDatabases.flavors)
-    func startPageOfAnEmptyDatabaseSaysHowToCreateASchool(flavor: SQLFlavor) async throws {
+    func aVisitorIsSentToTheRussianSignInPage(flavor: SQLFlavor) async throws {
         try await TestApp.with(flavor) { client in
             try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/login")
+            }
+            try await client.execute(uri: "/admin/people", method: .get) { response in
+                #expect(response.headers[.location] == "/login?next=/admin/people")
+            }
+            try await client.execute(uri: "/login", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<html lang=\"ru\">"))
-                #expect(html.contains("Школа ещё не создана"))
+                #expect(html.contains("<label for=\"login\">Логин</label>"))
                 #expect(html.contains("/static/zhurnal.css"))
             }
         }
     }
 
     @Test(arguments: TestDatabases.flavors)
-    func startPageShowsTheSchoolAndEscapesItsName(flavor: SQLFlavor) async throws {
-        let seed: (Database) async throws -> Void = { database in
-            try await TinySchool.write(into: database)
-            try await database.write { sql in
-                try await sql.raw("UPDATE schools SET name = \(bind: "Школа <script>alert(1)</script> & Ко")").run()
+    func startPageShowsTheSchoolToTheDirectorAndEscapesItsName(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(
+            flavor,
+            extraSeed: { database in
+                try await database.write { sql in
+                    try await sql.raw("UPDATE schools SET name = \(bind: "Школа <script>alert(1)</script> & Ко") WHERE id = 1").run()
+                }
             }
-        }
-        try await TestApp.with(flavor, seed: seed) { client in
-            try await client.execute(uri: "/", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("Школа &lt;script&gt;alert(1)&lt;/script&gt; &amp; Ко"))
-                #expect(!html.contains("<script>alert(1)"))
-                #expect(html.contains("2026/27 учебный год"))
-                // Three pupils were enrolled on 01.09; Борисов left on 01.10 and Волков came on 05.10: two on 12.10.
-                #expect(html.contains("<dt>Учеников</dt><dd>2</dd>"))
-                #expect(html.contains("<dt>Отметок</dt><dd>5</dd>"))
-            }
+        ) { client, _ in
+            let director = Browser(client)
+            try await director.signIn(AccessSchool.Login.director)
+            let html = try await director.get("/").text
+            #expect(html.contains("Школа &lt;script&gt;alert(1)&lt;/script&gt; &amp; Ко"))
+            #expect(!html.contains("<script>alert(1)"))
+            #expect(html.contains("2026/27 учебный год"))
+            // TinySchool's 5А has two pupils on 12.10 (Борисов left, Волков came); 6Б has Громов.
+            #expect(html.contains("<dt>Учеников</dt><dd>3</dd>"))
+            #expect(html.contains("<dt>Отметок</dt><dd>5</dd>"))
+            // A pupil is greeted but sees no school figures.
+            let pupil = Browser(client)
+            try await pupil.signIn(AccessSchool.Login.pupil)
+            let own = try await pupil.get("/").text
+            #expect(own.contains("Здравствуйте, Мария Ивановна!"))
+            #expect(!own.contains("Учеников"))
         }
     }
 
@@ -104,10 +118,11 @@ struct PagesTests {
         }
     }
 
-    @Test func aStateChangeOnAPageIsNotAccepted() async throws {
+    @Test func aStateChangeWithoutItsFormIsNotAccepted() async throws {
         try await TestApp.with(.sqlite) { client in
             try await client.execute(uri: "/", method: .post) { response in
-                #expect(response.status == .methodNotAllowed || response.status == .notFound)
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("Форма устарела"))
             }
         }
     }
@@ -127,7 +142,9 @@ struct UnavailableDatabaseTests {
         await database.close()
         let app = Application(router: router, logger: TestDatabases.logger)
         try await app.test(.router) { client in
-            try await client.execute(uri: "/", method: .get) { response in
+            // Any request with a session cookie asks the database who it is.
+            let cookie = "zhurnal=1." + String(repeating: "A", count: 43)
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(String(buffer: response.body).contains("База данных недоступна"))
             }

@@ -7,3 +7,10 @@ public enum Timestamp {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 }
+
+extension Timestamp {
+    /// Reads back an instant written by ``string(_:)``.
+    public static func date(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+}

@@ -16,8 +16,8 @@ public struct SchoolOverview: Sendable, Equatable {
         try await sql.raw("SELECT COUNT(*) AS n FROM schools").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// The first school of the installation as of `today`, or nil for an empty database. One statement.
-    public static func load(today: LocalDate, in sql: any SQLDatabase) async throws -> SchoolOverview? {
+    /// A school's figures as of `today`, or nil when there is no such school. One statement.
+    public static func load(school: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> SchoolOverview? {
         let day = today.iso
         guard
             let row = try await sql.raw(
@@ -34,8 +34,7 @@ public struct SchoolOverview: Sendable, Equatable {
                     (SELECT COUNT(*) FROM lessons l WHERE l.school_id = s.id) AS lessons,
                     (SELECT COUNT(*) FROM marks m WHERE m.school_id = s.id) AS marks
                 FROM schools s
-                ORDER BY s.id
-                LIMIT 1
+                WHERE s.id = \(bind: school)
                 """
             ).first()
         else { return nil }

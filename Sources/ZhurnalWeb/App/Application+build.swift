@@ -18,16 +18,36 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware; tests drive it in process through `app.test(.router)`.
-public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<BasicRequestContext> {
+///
+/// Middleware, outermost first: the request log, the security headers, errors as pages or JSON, then the session
+/// (who is asking, checked against the database on every request) and the CSRF check that needs it.
+public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer.load()
-    let router = Router(context: BasicRequestContext.self)
+    let database = dependencies.database
+    let clock = dependencies.clock
+    let cookie = SessionCookie(secure: dependencies.security.servedOverTLS)
+    let access = Access(database: database, clock: clock)
+    let signIn = SignInService(database: database, clock: clock, hasher: dependencies.hasher)
+
+    let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestLogMiddleware()
         SecurityHeadersMiddleware()
         ErrorMiddleware(pages: pages)
+        SessionMiddleware(database: database, clock: clock, cookie: cookie, trustProxy: dependencies.security.trustProxy)
+        CSRFMiddleware()
     }
-    HealthController(database: dependencies.database).addRoutes(to: router)
+    HealthController(database: database).addRoutes(to: router)
     StaticController().addRoutes(to: router)
-    HomeController(database: dependencies.database, pages: pages, clock: dependencies.clock).addRoutes(to: router)
+    HomeController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    SignInController(service: signIn, database: database, pages: pages, cookie: cookie, clock: clock).addRoutes(to: router)
+    PasswordController(service: signIn, database: database, pages: pages, cookie: cookie, clock: clock).addRoutes(to: router)
+    SessionsController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    AuthAPIController(service: signIn, database: database, clock: clock).addRoutes(to: router)
+    SchoolAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    SecondFactorController(database: database, pages: pages, clock: clock).addRoutes(to: router)
+    let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)
+    AdminPeopleController(database: database, pages: pages, access: access, issuer: issuer, clock: clock).addRoutes(to: router)
+    SecurityLogController(database: database, pages: pages, access: access).addRoutes(to: router)
     return router
 }

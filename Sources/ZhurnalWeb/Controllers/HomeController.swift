@@ -7,14 +7,18 @@ import ZhurnalStore
 struct HomeController: Sendable {
     let database: Database
     let pages: PageRenderer
+    let access: Access
     let clock: @Sendable () -> Date
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/") { _, _ in try await home() }
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/") { _, context in try await home(context) }
     }
 
     struct HomePage: PageContext {
         let title = "Zhurnal — электронный журнал и дневник"
+        let chrome: Chrome?
+        let greeting: String
+        /// The school's figures, for those who read the whole school.
         let school: Figures?
 
         struct Figures: Sendable {
@@ -29,9 +33,11 @@ struct HomeController: Sendable {
         }
     }
 
-    func home() async throws -> Response {
+    func home(_ context: AppRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
-        let overview = try await database.read { try await SchoolOverview.load(today: today, in: $0) }
+        let readsSchool = AccessPolicy.decide(actor, .read, .school(id: actor.schoolID)).isAllowed
+        let overview = readsSchool ? try await database.read { try await SchoolOverview.load(school: actor.schoolID, today: today, in: $0) } : nil
         let figures = overview.map { school in
             HomePage.Figures(
                 name: school.name,
@@ -45,7 +51,8 @@ struct HomeController: Sendable {
                 ]
             )
         }
-        return pages.page("home", HomePage(school: figures))
+        let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
+        return pages.page("home", HomePage(chrome: Chrome(context), greeting: greeting, school: figures))
     }
 }
 

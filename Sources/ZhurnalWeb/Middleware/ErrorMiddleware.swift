@@ -14,13 +14,17 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let problem = Problem(error)
+            if problem.code == AppError.signInRequired.code, !Self.wantsJSON(request) {
+                return SignInRedirect.response(returningTo: request.uri)
+            }
             if problem.status == .internalServerError {
                 context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
-            if Self.wantsJSON(request) {
-                return problem.json(requestID: context.id)
-            }
-            return pages.errorPage(problem, requestID: context.id)
+            var response =
+                Self.wantsJSON(request) ? problem.json(requestID: context.id) : pages.errorPage(problem, requestID: context.id)
+            if let seconds = problem.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            if problem.status == .unauthorized, Self.wantsJSON(request) { response.headers[.wwwAuthenticate] = "Bearer" }
+            return response
         }
     }
 
@@ -37,6 +41,7 @@ struct Problem: Sendable {
     let status: HTTPResponse.Status
     let code: String
     let message: String
+    var retryAfter: Int? = nil
 
     init(status: HTTPResponse.Status, code: String, message: String) {
         self.status = status
@@ -46,10 +51,17 @@ struct Problem: Sendable {
 
     init(_ error: any Error) {
         switch error {
+        case let error as AppError:
+            self.init(status: error.status, code: error.code, message: error.message)
+            self.retryAfter = error.retryAfter
         case let error as HTTPError where error.status == .notFound:
             self.init(status: .notFound, code: "not_found", message: "Такой страницы нет. Проверьте адрес.")
         case let error as HTTPError where error.status == .methodNotAllowed:
             self.init(status: .methodNotAllowed, code: "method_not_allowed", message: "Этот адрес так не вызывают.")
+        case let error as HTTPError where error.status == .contentTooLarge:
+            self.init(status: .contentTooLarge, code: "too_large", message: "Запрос слишком велик.")
+        case let error as DecodingError:
+            self.init(status: .badRequest, code: "bad_request", message: Self.describe(error))
         case let error as HTTPError:
             self.init(status: error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
         case let error where StoreError.isUnavailable(error):
@@ -64,6 +76,17 @@ struct Problem: Sendable {
                 code: "internal_error",
                 message: "Внутренняя ошибка сервера. Сообщите администратору номер запроса."
             )
+        }
+    }
+
+    /// Which field was missing or malformed, in words a program's author understands.
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "Не хватает поля «\(key.stringValue)»."
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "Поле «\(context.codingPath.map(\.stringValue).joined(separator: "."))» имеет неверный тип."
+        case .dataCorrupted: "Тело запроса не читается: ожидается JSON или форма."
+        @unknown default: "Тело запроса не читается."
         }
     }
 

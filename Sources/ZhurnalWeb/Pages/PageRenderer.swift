@@ -42,13 +42,15 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// What every page gives the layout.
+/// What every page gives the layout: its title and the chrome (navigation, user, sign-out form).
 protocol PageContext: Sendable {
     var title: String { get }
+    var chrome: Chrome? { get }
 }
 
 struct ErrorPage: PageContext {
     let title: String
+    let chrome: Chrome? = nil
     let status: Int
     let message: String
     let requestID: String

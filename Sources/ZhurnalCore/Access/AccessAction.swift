@@ -1,0 +1,40 @@
+/// What an actor wants to do (DOMAIN.md §1). Each action makes sense for some kinds of resource; asked about any
+/// other, the policy refuses.
+public enum AccessAction: String, Sendable, Hashable, CaseIterable {
+    /// See it: a course's journal, a class's lists, a student's diary, an account's card, a session.
+    case read
+    /// Keep a course's journal within the edit window: lessons, topics, homework, marks, attendance, term marks.
+    case keepJournal
+    /// Change marks and attendance after the edit window, with a written reason.
+    case correctAfterWindow
+    /// Read the history of a course's cells.
+    case readHistory
+    /// Turn «н» into «б» or «у» for a student or a whole class.
+    case classifyAbsence
+    /// Close and reopen periods.
+    case closePeriod
+    /// The school's year, classes, curriculum, timetable and settings.
+    case manageStructure
+    /// Create accounts, issue credentials, reset passwords, deactivate.
+    case manageAccounts
+    /// Read the log of sign-ins, refusals and account changes.
+    case readSecurityLog
+    /// Read aggregated reports (metrics, journal-keeping control) of a school.
+    case readAggregates
+    /// End a session.
+    case endSession
+}
+
+/// The answer, with why a refusal happened: a resource of another school is answered as if it did not exist, so
+/// that ids cannot be probed across schools; within the school a refusal is a plain "forbidden".
+public enum AccessDecision: Sendable, Hashable {
+    case allowed
+    case denied(AccessDenial)
+
+    public var isAllowed: Bool { self == .allowed }
+}
+
+public enum AccessDenial: String, Sendable, Hashable {
+    case otherSchool
+    case notPermitted
+}

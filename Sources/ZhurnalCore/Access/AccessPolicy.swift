@@ -1,0 +1,92 @@
+/// The one place that answers "may this actor do this action on this resource?" (DOMAIN.md §1, SECURITY.md Access
+/// control). Every page and API route asks it; none decides on its own.
+public enum AccessPolicy {
+    public static func decide(_ actor: Actor, _ action: AccessAction, _ resource: AccessResource) -> AccessDecision {
+        if resource.schoolID != actor.schoolID {
+            let observes = actor.holds(.observer) && actor.observedSchools.contains(resource.schoolID)
+            if observes, action == .readAggregates, case .school = resource { return .allowed }
+            return .denied(.otherSchool)
+        }
+        return allows(actor, action, resource) ? .allowed : .denied(.notPermitted)
+    }
+
+    private static func allows(_ actor: Actor, _ action: AccessAction, _ resource: AccessResource) -> Bool {
+        let admin = actor.holds(.admin)
+        let deputy = actor.holds(.deputy)
+        switch (action, resource) {
+        case (.manageStructure, .school), (.manageAccounts, .school), (.readSecurityLog, .school):
+            return admin
+        case (.manageAccounts, .account(let account)):
+            // An administrator does not lock himself out by accident: his own account is changed from "my account".
+            return admin && account.accountID != actor.accountID
+        case (.read, .account(let account)):
+            return admin || account.accountID == actor.accountID
+        case (.closePeriod, .school):
+            return deputy
+        case (.readAggregates, .school(let id)):
+            // An observer reads only the schools he was given, his account's own school included only if given.
+            return actor.readsWholeSchool || (actor.holds(.observer) && actor.observedSchools.contains(id))
+        case (.read, .school):
+            return actor.readsWholeSchool
+        case (.read, .course(let course)):
+            return actor.readsWholeSchool || teaches(actor, course) || homeroomOf(actor, course)
+        case (.keepJournal, .course(let course)):
+            return teaches(actor, course)
+        case (.correctAfterWindow, .course):
+            return admin || deputy
+        case (.readHistory, .course(let course)):
+            return admin || deputy || teaches(actor, course)
+        case (.read, .schoolClass(let schoolClass)):
+            return actor.readsWholeSchool || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
+        case (.classifyAbsence, .schoolClass(let schoolClass)):
+            return admin || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
+        case (.read, .student(let student)):
+            return actor.readsWholeSchool
+                || (actor.holds(.student) && student.studentID == actor.personID)
+                || (actor.holds(.parent) && student.guardianIDs.contains(actor.personID))
+                || (actor.holds(.teacher) && student.teacherIDs.contains(actor.personID))
+                || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
+        case (.classifyAbsence, .student(let student)):
+            return admin || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
+        case (.read, .session(let session)), (.endSession, .session(let session)):
+            return admin || session.accountID == actor.accountID
+        default:
+            return false
+        }
+    }
+
+    private static func teaches(_ actor: Actor, _ course: CourseFacts) -> Bool {
+        actor.holds(.teacher) && course.teacherIDs.contains(actor.personID)
+    }
+
+    private static func homeroomOf(_ actor: Actor, _ course: CourseFacts) -> Bool {
+        actor.holds(.homeroom) && course.homeroomTeacherIDs.contains(actor.personID)
+    }
+
+    private static func isHomeroom(_ actor: Actor, of teacher: Int?) -> Bool {
+        actor.holds(.homeroom) && teacher == actor.personID
+    }
+
+    /// Which courses a list shows this actor: the list queries filter by it, so a list never shows a row the actor
+    /// could not open.
+    public static func courseScope(_ actor: Actor) -> CourseScope {
+        if actor.readsWholeSchool { return .wholeSchool }
+        var scope = CourseScope.Limited(taughtBy: nil, homeroomOf: nil)
+        if actor.holds(.teacher) { scope.taughtBy = actor.personID }
+        if actor.holds(.homeroom) { scope.homeroomOf = actor.personID }
+        return scope.taughtBy == nil && scope.homeroomOf == nil ? .none : .limited(scope)
+    }
+}
+
+/// The rows of a course list an actor may see.
+public enum CourseScope: Sendable, Hashable {
+    case wholeSchool
+    /// Courses he teaches, and those of the class whose homeroom teacher he is.
+    case limited(Limited)
+    case none
+
+    public struct Limited: Sendable, Hashable {
+        public var taughtBy: Int?
+        public var homeroomOf: Int?
+    }
+}

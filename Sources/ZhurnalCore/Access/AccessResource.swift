@@ -1,0 +1,96 @@
+/// What an action is done to, with the relations the policy needs to decide. The route loads these facts (one query)
+/// before asking; the policy itself does no I/O.
+public enum AccessResource: Sendable, Hashable {
+    /// School-wide things: its structure, settings, people list, reports, security log.
+    case school(id: Int)
+    case course(CourseFacts)
+    case schoolClass(ClassFacts)
+    case student(StudentFacts)
+    case account(AccountFacts)
+    case session(SessionFacts)
+
+    public var schoolID: Int {
+        switch self {
+        case .school(let id): id
+        case .course(let facts): facts.schoolID
+        case .schoolClass(let facts): facts.schoolID
+        case .student(let facts): facts.schoolID
+        case .account(let facts): facts.schoolID
+        case .session(let facts): facts.schoolID
+        }
+    }
+}
+
+public struct CourseFacts: Sendable, Hashable {
+    public let schoolID: Int
+    public let courseID: Int
+    /// People who teach the course (its teachers of record).
+    public let teacherIDs: Set<Int>
+    /// Homeroom teachers of the classes the course is for (one for a class course, several for a cross-class group).
+    public let homeroomTeacherIDs: Set<Int>
+
+    public init(schoolID: Int, courseID: Int, teacherIDs: Set<Int>, homeroomTeacherIDs: Set<Int> = []) {
+        self.schoolID = schoolID
+        self.courseID = courseID
+        self.teacherIDs = teacherIDs
+        self.homeroomTeacherIDs = homeroomTeacherIDs
+    }
+}
+
+public struct ClassFacts: Sendable, Hashable {
+    public let schoolID: Int
+    public let classID: Int
+    public let homeroomTeacherID: Int?
+
+    public init(schoolID: Int, classID: Int, homeroomTeacherID: Int?) {
+        self.schoolID = schoolID
+        self.classID = classID
+        self.homeroomTeacherID = homeroomTeacherID
+    }
+}
+
+public struct StudentFacts: Sendable, Hashable {
+    public let schoolID: Int
+    public let studentID: Int
+    /// Homeroom teachers of the classes he is enrolled in now.
+    public let homeroomTeacherIDs: Set<Int>
+    /// Teachers of the courses he attends now.
+    public let teacherIDs: Set<Int>
+    /// His parents and other legal representatives.
+    public let guardianIDs: Set<Int>
+
+    public init(
+        schoolID: Int,
+        studentID: Int,
+        homeroomTeacherIDs: Set<Int> = [],
+        teacherIDs: Set<Int> = [],
+        guardianIDs: Set<Int> = []
+    ) {
+        self.schoolID = schoolID
+        self.studentID = studentID
+        self.homeroomTeacherIDs = homeroomTeacherIDs
+        self.teacherIDs = teacherIDs
+        self.guardianIDs = guardianIDs
+    }
+}
+
+public struct AccountFacts: Sendable, Hashable {
+    public let schoolID: Int
+    public let accountID: Int
+
+    public init(schoolID: Int, accountID: Int) {
+        self.schoolID = schoolID
+        self.accountID = accountID
+    }
+}
+
+public struct SessionFacts: Sendable, Hashable {
+    public let schoolID: Int
+    /// The account the session belongs to.
+    public let accountID: Int
+
+    public init(schoolID: Int, accountID: Int) {
+        self.schoolID = schoolID
+        self.accountID = accountID
+    }
+}

@@ -1,0 +1,99 @@
+import SQLKit
+import ZhurnalCore
+
+/// Loads the relations ``AccessPolicy`` decides on. Every query is scoped to the asking actor's school, so an id
+/// of another school finds nothing and is answered as not found.
+public enum AccessFacts {
+    /// A course's teachers and the homeroom teachers of the classes it is for, in one statement.
+    public static func course(school: Int, course: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseFacts? {
+        let day = today.iso
+        let rows = try await sql.raw(
+            """
+            SELECT 'course' AS relation, c.id AS person FROM courses c
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
+            UNION ALL
+            SELECT 'teacher', t.teacher_id FROM course_teachers t
+            WHERE t.school_id = \(bind: school) AND t.course_id = \(bind: course)
+            UNION ALL
+            SELECT 'homeroom', k.homeroom_teacher_id
+            FROM courses c
+            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+            JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
+            UNION ALL
+            SELECT 'homeroom', k.homeroom_teacher_id
+            FROM courses c
+            JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id AND g.kind = 'cross_class'
+            JOIN group_members m ON m.school_id = g.school_id AND m.group_id = g.id
+                AND m.starts_on <= \(bind: day) AND (m.ends_on IS NULL OR m.ends_on >= \(bind: day))
+            JOIN enrolments e ON e.school_id = m.school_id AND e.student_id = m.student_id
+                AND e.starts_on <= \(bind: day) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day))
+            JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
+            """
+        ).all()
+        let relations = try rows.map { (try $0.decode(column: "relation", as: String.self), try $0.decode(column: "person", as: Int.self)) }
+        guard relations.contains(where: { $0.0 == "course" }) else { return nil }
+        return CourseFacts(
+            schoolID: school,
+            courseID: course,
+            teacherIDs: Set(relations.filter { $0.0 == "teacher" }.map(\.1)),
+            homeroomTeacherIDs: Set(relations.filter { $0.0 == "homeroom" }.map(\.1))
+        )
+    }
+
+    /// A student's guardians, his homeroom teachers and the teachers of his courses as of `today`, in one statement.
+    public static func student(school: Int, student: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> StudentFacts? {
+        let day = today.iso
+        let rows = try await sql.raw(
+            """
+            SELECT 'student' AS relation, e.student_id AS person FROM enrolments e
+            WHERE e.school_id = \(bind: school) AND e.student_id = \(bind: student)
+            UNION ALL
+            SELECT 'guardian', g.guardian_id FROM guardianships g
+            WHERE g.school_id = \(bind: school) AND g.student_id = \(bind: student)
+            UNION ALL
+            SELECT 'homeroom', k.homeroom_teacher_id
+            FROM enrolments e JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
+            WHERE e.school_id = \(bind: school) AND e.student_id = \(bind: student) AND k.homeroom_teacher_id IS NOT NULL
+              AND e.starts_on <= \(bind: day) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day))
+            UNION ALL
+            SELECT 'teacher', t.teacher_id
+            FROM enrolments e
+            JOIN courses c ON c.school_id = e.school_id AND c.class_id = e.class_id AND c.group_id IS NULL
+            JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
+            WHERE e.school_id = \(bind: school) AND e.student_id = \(bind: student)
+              AND e.starts_on <= \(bind: day) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day))
+            UNION ALL
+            SELECT 'teacher', t.teacher_id
+            FROM group_members m
+            JOIN courses c ON c.school_id = m.school_id AND c.group_id = m.group_id
+            JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
+            WHERE m.school_id = \(bind: school) AND m.student_id = \(bind: student)
+              AND m.starts_on <= \(bind: day) AND (m.ends_on IS NULL OR m.ends_on >= \(bind: day))
+            """
+        ).all()
+        let relations = try rows.map { (try $0.decode(column: "relation", as: String.self), try $0.decode(column: "person", as: Int.self)) }
+        guard relations.contains(where: { $0.0 == "student" }) else { return nil }
+        func people(_ relation: String) -> Set<Int> { Set(relations.filter { $0.0 == relation }.map(\.1)) }
+        return StudentFacts(
+            schoolID: school,
+            studentID: student,
+            homeroomTeacherIDs: people("homeroom"),
+            teacherIDs: people("teacher"),
+            guardianIDs: people("guardian")
+        )
+    }
+
+    /// Whether an account belongs to this school.
+    public static func account(school: Int, account: Int, in sql: any SQLDatabase) async throws -> AccountFacts? {
+        try await sql.raw("SELECT id FROM accounts WHERE school_id = \(bind: school) AND id = \(bind: account)").first()
+            .map { _ in AccountFacts(schoolID: school, accountID: account) }
+    }
+
+    /// The account of a person of this school, if he has one.
+    public static func accountOf(school: Int, person: Int, in sql: any SQLDatabase) async throws -> Int? {
+        try await sql.raw("SELECT id FROM accounts WHERE school_id = \(bind: school) AND person_id = \(bind: person)").first()?
+            .decode(column: "id", as: Int.self)
+    }
+}

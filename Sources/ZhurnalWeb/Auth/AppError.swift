@@ -1,0 +1,100 @@
+import HTTPTypes
+import Hummingbird
+
+/// A refusal the user can act on: a status, a stable code for programs and a Russian message for people.
+/// `ErrorMiddleware` turns it into a page or `{"error": {"code", "message"}}`.
+struct AppError: Error, Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var retryAfter: Int? = nil
+
+    static let signInRequired = AppError(
+        status: .unauthorized,
+        code: "sign_in_required",
+        message: "Войдите в систему, чтобы открыть эту страницу."
+    )
+    static let forbidden = AppError(status: .forbidden, code: "forbidden", message: "У вас нет прав на это действие.")
+    static let notFound = AppError(status: .notFound, code: "not_found", message: "Такой страницы нет. Проверьте адрес.")
+    static let csrf = AppError(
+        status: .forbidden,
+        code: "csrf_failed",
+        message: "Форма устарела или отправлена с другого сайта. Обновите страницу и отправьте её ещё раз."
+    )
+    static let invalidCredentials = AppError(
+        status: .unauthorized,
+        code: "invalid_credentials",
+        message: "Неверный логин или пароль."
+    )
+    static let initialPasswordUsed = AppError(
+        status: .unauthorized,
+        code: "initial_password_used",
+        message: "Этот одноразовый пароль уже использован. Попросите администратора выдать новый."
+    )
+    static let initialPasswordExpired = AppError(
+        status: .unauthorized,
+        code: "initial_password_expired",
+        message: "Срок действия одноразового пароля истёк. Попросите администратора выдать новый."
+    )
+    static let otpRequired = AppError(
+        status: .unauthorized,
+        code: "otp_required",
+        message: "Нужен код из приложения-аутентификатора (поле otp)."
+    )
+    static let otpInvalid = AppError(
+        status: .unauthorized,
+        code: "otp_invalid",
+        message: "Код неверный или уже использован. Введите новый код из приложения или резервный код."
+    )
+    static let passwordChangeRequired = AppError(
+        status: .forbidden,
+        code: "password_change_required",
+        message: "Сначала войдите на сайт и смените одноразовый пароль на свой."
+    )
+    static let secondFactorEnrolmentRequired = AppError(
+        status: .forbidden,
+        code: "second_factor_enrolment_required",
+        message: "Администратору нужен второй фактор: войдите на сайт и подключите его."
+    )
+    static let signInIncomplete = AppError(
+        status: .forbidden,
+        code: "sign_in_incomplete",
+        message: "Вход не завершён: пройдите его шаги на сайте."
+    )
+    static let invalidToken = AppError(
+        status: .unauthorized,
+        code: "invalid_token",
+        message: "Токен недействителен или срок сеанса истёк. Войдите снова."
+    )
+
+    static func throttled(seconds: Int) -> AppError {
+        AppError(
+            status: .tooManyRequests,
+            code: "too_many_attempts",
+            message: "Слишком много неудачных попыток входа. Повторите через \(seconds) \(RussianPlural.seconds(seconds)).",
+            retryAfter: seconds
+        )
+    }
+
+    static func badRequest(_ code: String, _ message: String) -> AppError {
+        AppError(status: .badRequest, code: code, message: message)
+    }
+
+    static func invalid(_ code: String, _ message: String) -> AppError {
+        AppError(status: .unprocessableContent, code: code, message: message)
+    }
+}
+
+/// Russian plural forms: 1 секунду, 2 секунды, 5 секунд.
+enum RussianPlural {
+    static func form(_ number: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let tens = number % 100
+        let units = number % 10
+        if (11...14).contains(tens) { return many }
+        if units == 1 { return one }
+        if (2...4).contains(units) { return few }
+        return many
+    }
+
+    static func seconds(_ number: Int) -> String { form(number, "секунду", "секунды", "секунд") }
+}

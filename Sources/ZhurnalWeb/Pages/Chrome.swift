@@ -1,0 +1,44 @@
+import ZhurnalCore
+import ZhurnalStore
+
+/// What the layout shows around every page: the navigation for the person's roles, his name, and the sign-out form
+/// with its CSRF token. Built from the request's session; empty for a visitor who has not signed in.
+struct Chrome: Sendable {
+    struct Link: Sendable {
+        let href: String
+        let label: String
+    }
+
+    let userName: String?
+    let roleTitles: String?
+    let links: [Link]
+    let csrf: String?
+    let signedIn: Bool
+
+    init(_ context: AppRequestContext) {
+        csrf = context.session?.csrfToken ?? context.anonymousToken
+        guard let session = context.session else {
+            userName = nil
+            roleTitles = nil
+            links = [Link(href: "/login", label: "Вход")]
+            signedIn = false
+            return
+        }
+        signedIn = true
+        userName = session.fullName
+        roleTitles = Role.allCases.filter(session.roles.contains).map(\.russianTitle).joined(separator: ", ")
+        guard session.stage == .active else {
+            links = []
+            return
+        }
+        var links = [Link(href: "/", label: "Главная")]
+        if session.roles.contains(.admin) {
+            links.append(Link(href: "/admin/people", label: "Люди"))
+            links.append(Link(href: "/admin/security", label: "Журнал безопасности"))
+        }
+        links.append(Link(href: "/account/sessions", label: "Мои сеансы"))
+        links.append(Link(href: "/account/second-factor", label: "Второй фактор"))
+        links.append(Link(href: "/password", label: "Сменить пароль"))
+        self.links = links
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ZhurnalStore
+
+struct AdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin",
+        abstract: "Учётные записи администраторов.",
+        subcommands: [AdminCreateCommand.self]
+    )
+}
+
+/// The first administrator of a fresh installation: Zhurnal has no default accounts.
+struct AdminCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Создать первого администратора школы и выдать ему одноразовый пароль.",
+        discussion: """
+            Работает, только пока в школе нет действующего администратора. Пароль печатается один раз; при первом \
+            входе его нужно сменить и подключить второй фактор (приложение-аутентификатор).
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Логин: латинские буквы, цифры, точка, дефис.") var login: String
+    @Option(help: "Фамилия.") var lastName: String
+    @Option(help: "Имя.") var firstName: String
+    @Option(help: "Отчество.") var patronymic: String?
+    @Option(help: "Название школы, если база пуста.") var school: String?
+
+    func run() async throws {
+        Logs.bootstrap(level: .warning)
+        let db = try await CommandFailure.guarding {
+            try await Database.open(DatabaseLocation(url: database.url), logger: Logs.logger())
+        }
+        do {
+            _ = try await Migrator(database: db).migrate()
+            let password = InitialPassword.generate()
+            let hash = PasswordHasher().hash(password)
+            let request = FirstAdministrator.Request(
+                login: login.lowercased(),
+                lastName: lastName,
+                firstName: firstName,
+                patronymic: patronymic,
+                schoolName: school
+            )
+            let created = try await db.write { try await FirstAdministrator.create(request, initialPasswordHash: hash, now: Date(), in: $0) }
+            await db.close()
+            say("Администратор школы «\(created.schoolName)» создан.")
+            say("Логин: \(request.login)")
+            say("Одноразовый пароль: \(password)")
+            say("Пароль действует 14 дней и один вход; затем нужно придумать свой и подключить второй фактор.")
+        } catch {
+            await db.close()
+            throw CommandFailure.report(error)
+        }
+    }
+}
