@@ -137,6 +137,7 @@ let package = Package(
                 "ZhurnalCore",
                 "ZhurnalStore",
                 "ZhurnalWeb",
+                "ZhurnalDemo",
                 "ZhurnalTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -127,6 +127,8 @@ struct AdminPeopleController: Sendable {
         let roleChoices: [RoleChoice]
         let children: [PersonCard.Relative]
         let guardians: [PersonCard.Relative]
+        let hasChildren: Bool
+        let hasGuardians: Bool
 
         struct AccountView: Sendable {
             let login: String
@@ -174,7 +176,9 @@ struct AdminPeopleController: Sendable {
                     CardPage.RoleChoice(value: role.rawValue, label: role.russianTitle, checked: card.account?.roles.contains(role) ?? false)
                 },
                 children: card.children,
-                guardians: card.guardians
+                guardians: card.guardians,
+                hasChildren: !card.children.isEmpty,
+                hasGuardians: !card.guardians.isEmpty
             )
         )
     }
@@ -398,6 +402,16 @@ struct SlipsPage: PageContext {
     let slips: [CredentialIssue.Slip]
     let className: String?
     let address: String
-    var empty: Bool { slips.isEmpty }
     let validDays = Int(AccountStore.initialPasswordLifetime / 86_400)
+    /// Stored, not computed: Mustache reads a page's stored properties only.
+    let empty: Bool
+
+    init(title: String, chrome: Chrome?, slips: [CredentialIssue.Slip], className: String?, address: String) {
+        self.title = title
+        self.chrome = chrome
+        self.slips = slips
+        self.className = className
+        self.address = address
+        self.empty = slips.isEmpty
+    }
 }

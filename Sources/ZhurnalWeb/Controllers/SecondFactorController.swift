@@ -28,6 +28,8 @@ struct SecondFactorController: Sendable {
         let qrSVG: String
         let error: String?
         let recoveryCodes: [String]
+        /// Stored, not computed: Mustache reads a page's stored properties only.
+        let showsRecoveryCodes: Bool
     }
 
     struct CodeForm: Decodable {
@@ -76,7 +78,8 @@ struct SecondFactorController: Sendable {
             manualKey: secret.map(SecondFactor.manualEntryKey) ?? "",
             qrSVG: svg,
             error: error?.message,
-            recoveryCodes: recoveryCodes
+            recoveryCodes: recoveryCodes,
+            showsRecoveryCodes: !recoveryCodes.isEmpty
         )
     }
 
