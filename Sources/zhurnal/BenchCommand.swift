@@ -6,11 +6,20 @@ import ZhurnalCore
 import ZhurnalDemo
 import ZhurnalStore
 
-/// Measures what the issues ask for: demo generation time and database size, and the journal grid's read.
-/// Build with `-c release`; quote medians.
+/// Measures what the issues ask for. Build with `-c release`; quote medians.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
+        abstract: "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access).",
+        subcommands: [GridBenchCommand.self, AccessBenchCommand.self],
+        defaultSubcommand: GridBenchCommand.self
+    )
+}
+
+/// Demo generation time and database size, and the journal grid's read, on SQLite and PostgreSQL.
+struct GridBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grid",
         abstract: "Замерить создание демо-школы и чтение сетки журнала на SQLite и PostgreSQL."
     )
 

@@ -1,5 +1,12 @@
-"""Browser tests: the real `zhurnal serve` with a small demo school, driven by headless Chromium."""
+"""Browser tests: the real `zhurnal serve` with a small demo school, driven by headless Chromium.
 
+Every page needs sign-in, so the fixtures here start the server once with `--accounts FILE`, read that CSV of demo
+accounts (`login,password,roles,fullName`), and sign in through the real form. Each test takes accounts that no other
+test changes: signing in, resetting passwords and enrolling a second factor all leave traces in the one database.
+"""
+
+import csv
+import dataclasses
 import os
 import pathlib
 import shutil
@@ -7,11 +14,14 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCREENSHOTS = pathlib.Path(os.environ.get("ZHURNAL_SCREENSHOTS", ROOT / ".build" / "screenshots"))
@@ -23,16 +33,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclasses.dataclass(frozen=True)
+class DemoServer:
+    url: str
+    accounts_file: pathlib.Path
+
+
 @pytest.fixture(scope="session")
-def server():
+def demo():
+    """`zhurnal serve --demo` with 60 pupils in a temporary folder, for the whole run."""
     binary = os.environ.get("ZHURNAL_BIN") or str(ROOT / ".build" / "debug" / "zhurnal")
     workdir = tempfile.mkdtemp(prefix="zhurnal-browser-")
     port = free_port()
     log = open(os.path.join(workdir, "server.log"), "w")
+    accounts_file = pathlib.Path(workdir) / "accounts.csv"
     process = subprocess.Popen(
         [
             binary, "serve", "--demo", "--students", "60", "--until", "2026-11-27",
-            "--db", f"sqlite:{workdir}/zhurnal.sqlite", "--accounts", f"{workdir}/accounts.csv",
+            "--db", f"sqlite:{workdir}/zhurnal.sqlite", "--accounts", str(accounts_file),
             "--port", str(port),
         ],
         stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
@@ -51,7 +69,7 @@ def server():
     else:
         process.kill()
         raise RuntimeError("zhurnal serve did not answer /healthz in time")
-    yield base
+    yield DemoServer(url=base, accounts_file=accounts_file)
     # SIGTERM stops the server gracefully: it answers what is in flight, closes the database and exits with 0.
     process.terminate()
     code = process.wait(timeout=30)
@@ -61,7 +79,43 @@ def server():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def server(demo) -> str:
+    """The server's base URL, e.g. `http://127.0.0.1:41234`."""
+    return demo.url
+
+
+@dataclasses.dataclass(frozen=True)
+class Account:
+    login: str
+    password: str
+    roles: tuple
+    full_name: str
+
+    @property
+    def last_name(self) -> str:
+        return self.full_name.split()[0]
+
+
+class Accounts(dict):
+    """The demo accounts by login, as `--accounts` wrote them (the passwords as issued, before any test changed one)."""
+
+    def with_roles(self, *roles: str) -> list:
+        """Accounts whose roles are exactly these, in the file's order."""
+        return [account for account in self.values() if set(account.roles) == set(roles)]
+
+
+@pytest.fixture(scope="session")
+def accounts(demo) -> Accounts:
+    with open(demo.accounts_file, newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert rows, "the demo wrote no accounts"
+    return Accounts(
+        (row["login"], Account(row["login"], row["password"], tuple(row["roles"].split()), row["fullName"]))
+        for row in rows
+    )
+
+
+def new_chrome():
     options = webdriver.ChromeOptions()
     options.add_argument("--headless=new")
     options.add_argument("--no-sandbox")
@@ -72,8 +126,76 @@ def browser():
         options.binary_location = binary
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_window_size(1280, 900)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def chrome():
+    driver = new_chrome()
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def browser(chrome, server):
+    """The session's browser, signed out (no cookies) and 1280 px wide at the start of each test."""
+    chrome.base_url = server
+    chrome.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    chrome.set_window_size(1280, 900)
+    return chrome
+
+
+@pytest.fixture
+def another_browser(server):
+    """A second, independent browser (its own cookies): another device of the same person, say."""
+    drivers = []
+
+    def start():
+        driver = new_chrome()
+        driver.base_url = server
+        drivers.append(driver)
+        return driver
+
+    yield start
+    for driver in drivers:
+        driver.quit()
+
+
+def path_of(browser) -> str:
+    return urllib.parse.urlsplit(browser.current_url).path
+
+
+def wait_for_path(browser, path: str, timeout: float = 10):
+    WebDriverWait(browser, timeout).until(lambda b: path_of(b) == path)
+
+
+def sign_in(browser, login: str, password: str):
+    """Signs in through the form on /login and waits for the next page; leaves the browser where the server sent it."""
+    browser.get(browser.base_url + "/login")
+    if path_of(browser) != "/login":  # still signed in from before: start afresh
+        browser.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        browser.get(browser.base_url + "/login")
+    browser.find_element(By.ID, "login").send_keys(login)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    WebDriverWait(browser, 15).until(
+        lambda b: path_of(b) != "/login" or b.find_elements(By.CSS_SELECTOR, "[role=alert]")
+    )
+
+
+def sign_out(browser):
+    browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    wait_for_path(browser, "/login")
+
+
+def alert_text(browser) -> str:
+    return browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+
+
+def fits_sideways(browser) -> bool:
+    """Nothing sticks out sideways: the page is no wider than the window."""
+    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def screenshot(browser, name: str, width: int) -> pathlib.Path:

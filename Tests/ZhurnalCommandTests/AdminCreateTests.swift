@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SQLKit
+import Testing
+import ZhurnalCore
+import ZhurnalStore
+import ZhurnalTestSupport
+
+@testable import zhurnal
+
+/// `zhurnal admin create`: the only way to the first administrator, since there are no default accounts.
+struct AdminCreateTests {
+    let commands = BadInputTests()
+
+    @Test func aFreshDatabaseGetsItsSchoolAndFirstAdministrator() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        let create = [
+            "admin", "create", "--db", "sqlite:\(path)", "--login", "Petrova", "--last-name", "Петрова",
+            "--first-name", "Анна", "--patronymic", "Сергеевна",
+        ]
+        // An empty database needs the school's name first.
+        await commands.expectFailure(create)
+        try await commands.run(create + ["--school", "МБОУ СОШ № 7"])
+
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        let account = try #require(try await database.read { try await SignInAccount.find(login: "petrova", in: $0) })
+        #expect(account.roles == [.admin])
+        #expect(account.fullName == "Петрова Анна Сергеевна")
+        #expect(account.mustChangePassword)
+        #expect(account.initialPasswordExpiresAt != nil)
+        // The administrator must enrol a second factor after choosing his password.
+        #expect(SignInStage.next(for: account.state) == .passwordChange)
+        #expect(!account.state.secondFactorWaived)
+        let school = try await database.read { sql in
+            try await sql.raw("SELECT name FROM schools").first()?.decode(column: "name", as: String.self)
+        }
+        #expect(school == "МБОУ СОШ № 7")
+
+        // A second administrator cannot be made this way while one exists.
+        await commands.expectFailure([
+            "admin", "create", "--db", "sqlite:\(path)", "--login", "other", "--last-name", "Иванов", "--first-name", "Иван",
+        ])
+        let admins = try await database.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM account_roles WHERE role = 'admin'").first()!.decode(column: "n", as: Int.self)
+        }
+        #expect(admins == 1)
+        await database.close()
+        await scratch.remove()
+    }
+
+    @Test func aBadLoginIsRefusedAndNothingIsWritten() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        await commands.expectFailure([
+            "admin", "create", "--db", "sqlite:\(path)", "--login", "1 admin", "--last-name", "Петрова",
+            "--first-name", "Анна", "--school", "Школа",
+        ])
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        let schools = try await database.read { try await SchoolOverview.schoolCount(in: $0) }
+        #expect(schools == 0)
+        await database.close()
+        await scratch.remove()
+    }
+}
