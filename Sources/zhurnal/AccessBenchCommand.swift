@@ -49,12 +49,14 @@ struct AccessBenchCommand: AsyncParsableCommand {
                 options: DemoOptions(students: 40, seed: 1, until: LocalDate(year: 2026, month: 10, day: 9)!, hasher: hasher)
             ) { _ in }
             let teacher = try requireAccount(summary, .teacher)
+            let logins = summary.accounts.map(\.login)
             let figures = try await serve(database) { base in
                 try await self.measure(base: base, login: teacher.login, password: teacher.password, database: database)
+                    + self.measureFailures(base: base, knownLogins: logins)
             }
             await database.close()
             say("")
-            say("| что | медиана, мс | p90, мс | SQL-запросов |")
+            say("| что | медиана, мс | p90, мс | SQL-запросов на запрос |")
             say("|---|---|---|---|")
             say("| bcrypt (cost 10), одна проверка пароля | \(Self.ms(bcrypt.median)) | \(Self.ms(bcrypt.p90)) | — |")
             for row in figures {
@@ -99,9 +101,38 @@ struct AccessBenchCommand: AsyncParsableCommand {
         return figures
     }
 
+    /// SECURITY.md: the same answer and timing for an unknown login and a wrong password. Each attempt comes from
+    /// its own address and each known login is tried once, so the limiter's fast refusals do not enter the figures.
+    func measureFailures(base: String, knownLogins: [String]) async throws -> [Figure] {
+        let http = HTTP(base: base)
+        let count = min(60, knownLogins.count)
+        var unknown: [Double] = []
+        var wrong: [Double] = []
+        for index in 0..<count {
+            for (login, into) in [("nobody\(index)", 0), (knownLogins[index], 1)] {
+                let start = ContinuousClock.now
+                let status = try await http.token(
+                    login: login,
+                    password: "неверный пароль \(index)",
+                    from: "10.\(into).\(index / 250).\(index % 250)"
+                )
+                let elapsed = Self.seconds(ContinuousClock.now - start)
+                guard status == 401 else { throw CommandError(message: "неверный вход ответил \(status), а не 401") }
+                if into == 0 { unknown.append(elapsed) } else { wrong.append(elapsed) }
+            }
+        }
+        unknown.sort()
+        wrong.sort()
+        return [
+            Figure(name: "токен: неизвестный логин (401)", median: unknown[count / 2], p90: unknown[count * 9 / 10], statements: 0),
+            Figure(name: "токен: неверный пароль (401)", median: wrong[count / 2], p90: wrong[count * 9 / 10], statements: 0),
+        ]
+    }
+
     /// Runs the real application on a free loopback port for the duration of `body`.
     func serve<T: Sendable>(_ database: Database, _ body: @escaping @Sendable (String) async throws -> T) async throws -> T {
-        let router = try await buildRouter(AppDependencies(database: database))
+        // Believes X-Forwarded-For, so that the failure figures can come from many addresses.
+        let router = try await buildRouter(AppDependencies(database: database, security: WebSecurity(trustProxy: true)))
         let port = PortBox()
         // The server is stopped by cancelling it, which Hummingbird reports at error level: not news here.
         var quiet = Logs.logger()
@@ -227,6 +258,17 @@ private struct HTTP: Sendable {
         let (_, response) = try await send(request)
         guard response.statusCode == 303 else { throw CommandError(message: "вход не удался: \(response.statusCode)") }
         return Self.cookie(response)
+    }
+
+    /// `POST /api/v1/auth/token` from the address `from`; the status.
+    func token(login: String, password: String, from address: String) async throws -> Int {
+        var request = URLRequest(url: URL(string: base + "/api/v1/auth/token")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(address, forHTTPHeaderField: "X-Forwarded-For")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["login": login, "password": password])
+        let (_, response) = try await Self.session.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
     private func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {

@@ -19,7 +19,7 @@ struct AdminPeopleTests {
     func theListFindsBySurnameInAnyCase(flavor: SQLFlavor) async throws {
         try await TestApp.withSchool(flavor) { client, _ in
             let admin = try await Self.signedInAdmin(client)
-            for query in ["аксён", "АКСЁН", "аКсЁнОв", "Аксёнов", "  аксён  "] {
+            for query in ["аксён", "АКСЁН", "аКсЁнОв", "Аксёнов", "  аксён  ", "аксенов", "АКСЕН"] {
                 let page = try await admin.get(PageText.uri("/admin/people?q=\(query)"))
                 #expect(page.status == .ok, "\(query)")
                 #expect(Self.names(page) == ["Аксёнов Иван Петрович", "Аксёнова Мария Ивановна"], "\(query)")

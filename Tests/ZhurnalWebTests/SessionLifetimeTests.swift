@@ -132,4 +132,24 @@ struct SessionLifetimeTests {
             #expect(try await devices[2].get("/").location == "/login")
         }
     }
+
+    @Test(arguments: TestDatabases.flavors)
+    func anAdministratorEndsSomeoneElsesSessions(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, _ in
+            let parent = Browser(client)
+            try await parent.signIn(AccessSchool.Login.parent)
+            let admin = Browser(client, address: "192.0.2.30")
+            try await admin.signIn(AccessSchool.Login.admin)
+            let card = try await admin.get("/admin/people/\(AccessSchool.parent)")
+            #expect(card.text.contains("<dt>Открытых сеансов</dt><dd>1</dd>"))
+            #expect(try await admin.post("/admin/people/\(AccessSchool.parent)/sessions/end").status == .seeOther)
+            #expect(try await parent.get("/").location == "/login")
+            #expect(try await admin.get("/admin/people/\(AccessSchool.parent)").text.contains("<dt>Открытых сеансов</dt><dd>0</dd>"))
+            // The administrator is still signed in; a deputy may not do this.
+            let deputy = Browser(client, address: "192.0.2.31")
+            try await deputy.signIn(AccessSchool.Login.deputy)
+            try await deputy.get("/")
+            #expect(try await deputy.post("/admin/people/\(AccessSchool.parent)/sessions/end").status == .forbidden)
+        }
+    }
 }

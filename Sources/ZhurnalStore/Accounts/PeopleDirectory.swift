@@ -46,15 +46,18 @@ public enum PeopleDirectory {
     ) async throws -> (people: [PersonListing], more: Bool) {
         let day = today.iso
         var conditions: SQLQueryString = "p.school_id = \(bind: school)"
-        if let text = filter.text?.lowercased(), !text.isEmpty {
-            // LIKE on lower(): SQLite's lower() folds only ASCII, so Cyrillic is matched in both cases spelled out.
-            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        if let typed = filter.text?.lowercased(), !typed.isEmpty {
+            // SQLite's lower() folds only ASCII, so a Cyrillic name is matched as stored (capitalised) and in lower
+            // case; ё is read as е on both sides, as people type it.
+            let text = typed.replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "%", with: "")
+                .replacingOccurrences(of: "_", with: "")
+            let pattern = "%" + text + "%"
             let capitalised = "%" + text.prefix(1).uppercased() + text.dropFirst() + "%"
-            conditions.appendLiteral(" AND (p.last_name LIKE ")
+            conditions.appendLiteral(" AND (replace(replace(p.last_name, 'ё', 'е'), 'Ё', 'Е') LIKE ")
             conditions.appendInterpolation(bind: capitalised)
-            conditions.appendLiteral(" OR lower(p.last_name) LIKE ")
+            conditions.appendLiteral(" OR replace(lower(p.last_name), 'ё', 'е') LIKE ")
             conditions.appendInterpolation(bind: pattern)
-            conditions.appendLiteral(" OR p.first_name LIKE ")
+            conditions.appendLiteral(" OR replace(p.first_name, 'ё', 'е') LIKE ")
             conditions.appendInterpolation(bind: capitalised)
             conditions.appendLiteral(" OR a.login LIKE ")
             conditions.appendInterpolation(bind: pattern)

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import ZhurnalCore
 
@@ -12,6 +13,8 @@ public struct PersonCard: Sendable, Equatable {
         public let initialPasswordExpiresAt: String?
         public let secondFactor: Bool
         public let roles: [Role]
+        /// Sessions not ended by a sign-out, an administrator or expiry noticed so far.
+        public let openSessions: Int
     }
 
     public struct Relative: Sendable, Equatable {
@@ -30,14 +33,17 @@ public struct PersonCard: Sendable, Equatable {
     public let children: [Relative]
     public let guardians: [Relative]
 
-    /// The card of a person of this school, or nil. Three statements.
-    public static func load(school: Int, person: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> PersonCard? {
-        let day = today.iso
+    /// The card of a person of this school as of `now`, or nil. Three statements.
+    public static func load(school: Int, person: Int, now: Date, in sql: any SQLDatabase) async throws -> PersonCard? {
+        let day = SchoolCalendar.today(now).iso
+        let now = Timestamp.string(now)
         guard
             let row = try await sql.raw(
                 """
                 SELECT p.id, p.last_name, p.first_name, p.patronymic, a.id AS account_id, a.login, a.created_at,
                        a.deactivated_at, a.must_change_password, a.initial_password_expires_at, a.totp_enabled_at,
+                       (SELECT COUNT(*) FROM sessions s WHERE s.school_id = a.school_id AND s.account_id = a.id
+                          AND s.ended_at IS NULL AND s.expires_at > \(bind: now)) AS open_sessions,
                        (SELECT k.parallel || k.letter FROM enrolments e JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
                         WHERE e.school_id = p.school_id AND e.student_id = p.id AND e.starts_on <= \(bind: day)
                           AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day)) ORDER BY e.starts_on DESC LIMIT 1) AS class_name
@@ -58,7 +64,8 @@ public struct PersonCard: Sendable, Equatable {
                 mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
                 initialPasswordExpiresAt: try row.decode(column: "initial_password_expires_at", as: String?.self),
                 secondFactor: try row.decode(column: "totp_enabled_at", as: String?.self) != nil,
-                roles: roles
+                roles: roles,
+                openSessions: try row.decode(column: "open_sessions", as: Int.self)
             )
         }
         let relatives = try await sql.raw(

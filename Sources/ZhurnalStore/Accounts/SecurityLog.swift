@@ -83,15 +83,16 @@ public enum SecurityLog {
     public struct Filter: Sendable, Equatable {
         public var kind: SecurityEventKind?
         public var login: String?
-        /// ISO dates, inclusive, compared with the event's UTC instant.
-        public var from: String?
-        public var to: String?
+        /// Instants: events at or after `from` and before `until`. The page turns the days a person picks, in the
+        /// school's time, into these.
+        public var from: Date?
+        public var until: Date?
 
-        public init(kind: SecurityEventKind? = nil, login: String? = nil, from: String? = nil, to: String? = nil) {
+        public init(kind: SecurityEventKind? = nil, login: String? = nil, from: Date? = nil, until: Date? = nil) {
             self.kind = kind
             self.login = login
             self.from = from
-            self.to = to
+            self.until = until
         }
     }
 
@@ -115,14 +116,14 @@ public enum SecurityLog {
             query.appendLiteral(" AND login = ")
             query.appendInterpolation(bind: login)
         }
+        // Instants are stored as UTC text of one fixed width, so they compare as text.
         if let from = filter.from {
             query.appendLiteral(" AND at >= ")
-            query.appendInterpolation(bind: from)
+            query.appendInterpolation(bind: Timestamp.string(from))
         }
-        if let to = filter.to {
-            // The whole last day: instants sort as text, and every instant of that day is below its "~" suffix.
-            query.appendLiteral(" AND at <= ")
-            query.appendInterpolation(bind: to + "~")
+        if let until = filter.until {
+            query.appendLiteral(" AND at < ")
+            query.appendInterpolation(bind: Timestamp.string(until))
         }
         if let before {
             query.appendLiteral(" AND id < ")

@@ -17,21 +17,39 @@ struct Access: Sendable {
         case .allowed:
             return actor
         case .denied(let denial):
-            try await database.write { sql in
-                try await SecurityLog.record(
-                    SecurityEvent(
-                        schoolID: actor.schoolID,
-                        at: clock(),
-                        kind: .accessDenied,
-                        accountID: actor.accountID,
-                        login: context.session?.login,
-                        clientAddress: context.clientAddress,
-                        detail: "\(action.rawValue) \(path)"
-                    ),
-                    in: sql
-                )
-            }
+            try await log(actor, "\(action.rawValue) \(path)", context: context)
             throw denial == .otherSchool ? AppError.notFound : AppError.forbidden
+        }
+    }
+
+    /// A list the policy gives this actor no scope for: refused and logged like any other refusal.
+    func refuse(_ action: AccessAction, context: AppRequestContext, path: String) async throws -> Never {
+        let actor = try context.requireActor()
+        try await log(actor, "\(action.rawValue) \(path)", context: context)
+        throw AppError.forbidden
+    }
+
+    /// An id the actor's school does not have: answered as not found, whether it belongs to another school or to
+    /// none, and logged, since probing ids is how a horizontal attack begins.
+    func missing(_ what: String, context: AppRequestContext, path: String) async throws -> Never {
+        if let actor = context.actor { try await log(actor, "no such \(what) in the school: \(path)", context: context) }
+        throw AppError.notFound
+    }
+
+    private func log(_ actor: Actor, _ detail: String, context: AppRequestContext) async throws {
+        try await database.write { sql in
+            try await SecurityLog.record(
+                SecurityEvent(
+                    schoolID: actor.schoolID,
+                    at: clock(),
+                    kind: .accessDenied,
+                    accountID: actor.accountID,
+                    login: context.session?.login,
+                    clientAddress: context.clientAddress,
+                    detail: detail
+                ),
+                in: sql
+            )
         }
     }
 }

@@ -146,6 +146,13 @@ struct SignInService: Sendable {
         }
     }
 
+    /// What the log keeps of a login typed at sign-in: a known login whole; of an unknown one only its first two
+    /// characters and its length, since people type their password into the login field by mistake.
+    static func logged(_ login: String, account: SignInAccount?) -> String {
+        if let account { return account.login }
+        return String(login.prefix(2)) + "…(\(login.count))"
+    }
+
     /// Counts a failure under every key and logs it.
     func fail(keys: [SignInThrottle.Key], account: SignInAccount?, login: String, client: Client, detail: String) async throws {
         try await database.write { sql in
@@ -156,7 +163,7 @@ struct SignInService: Sendable {
                     at: clock(),
                     kind: detail == "wrong second factor" ? .secondFactorFailed : .signInFailed,
                     accountID: account?.accountID,
-                    login: login,
+                    login: Self.logged(login, account: account),
                     clientAddress: client.address,
                     detail: detail
                 ),
@@ -173,7 +180,7 @@ struct SignInService: Sendable {
                     at: clock(),
                     kind: kind,
                     accountID: account?.accountID,
-                    login: login,
+                    login: Self.logged(login, account: account),
                     clientAddress: client.address,
                     detail: detail
                 ),

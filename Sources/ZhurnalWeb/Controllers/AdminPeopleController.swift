@@ -23,6 +23,7 @@ struct AdminPeopleController: Sendable {
         router.post("/admin/people/:id/deactivate") { request, context in try await setActive(false, request, context) }
         router.post("/admin/people/:id/reactivate") { request, context in try await setActive(true, request, context) }
         router.post("/admin/people/:id/second-factor/remove") { request, context in try await removeSecondFactor(request, context) }
+        router.post("/admin/people/:id/sessions/end") { request, context in try await endSessions(request, context) }
         router.post("/admin/classes/:id/credentials") { request, context in try await issueClass(request, context) }
     }
 
@@ -137,6 +138,8 @@ struct AdminPeopleController: Sendable {
             let status: String
             let secondFactor: Bool
             let isSelf: Bool
+            let openSessions: Int
+            let hasOpenSessions: Bool
         }
 
         struct RoleChoice: Sendable {
@@ -159,7 +162,9 @@ struct AdminPeopleController: Sendable {
                     : account.initialPasswordExpiresAt.map { "Выдан одноразовый пароль, действует до " + RussianTime.moment($0) }
                         ?? "Действует",
                 secondFactor: account.secondFactor,
-                isSelf: account.id == actor.accountID
+                isSelf: account.id == actor.accountID,
+                openSessions: account.openSessions,
+                hasOpenSessions: account.openSessions > 0
             )
         }
         return pages.page(
@@ -209,6 +214,13 @@ struct AdminPeopleController: Sendable {
         try await changeAccount(request, context, logging: .secondFactorRemoved) { school, account, now, sql in
             try await AccountStore.removeSecondFactor(school: school, account: account, in: sql)
             try await SessionStore.endAll(school: school, account: account, reason: .passwordReset, now: now, in: sql)
+        }
+    }
+
+    /// Signs the person out everywhere, e.g. after a lost phone or a shared computer.
+    func endSessions(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await changeAccount(request, context, logging: .sessionEnded) { school, account, now, sql in
+            try await SessionStore.endAll(school: school, account: account, reason: .endedByAdmin, now: now, in: sql)
         }
     }
 
@@ -283,7 +295,7 @@ struct AdminPeopleController: Sendable {
         guard
             let schoolClass = try await database.read({ try await PeopleDirectory.classes(school: actor.schoolID, today: today, in: $0) })
                 .first(where: { $0.id == classID })
-        else { throw AppError.notFound }
+        else { try await access.missing("class", context: context, path: request.uri.path) }
         let form = try await request.form(ClassCredentialsForm.self, context: context)
         guard let who = form.who, who == "pupils" || who == "parents" else {
             throw AppError.invalid("who_required", "Выберите, кому выдать учётные данные: ученикам или родителям.")
@@ -370,10 +382,10 @@ struct AdminPeopleController: Sendable {
 
     private func loadCard(_ request: Request, _ context: AppRequestContext, actor: Actor) async throws -> PersonCard {
         let id = try context.parameters.require("id", as: Int.self)
-        let today = SchoolCalendar.today(clock())
+        let now = clock()
         // Scoped to the administrator's school: another school's person is "not found".
-        guard let card = try await database.read({ try await PersonCard.load(school: actor.schoolID, person: id, today: today, in: $0) }) else {
-            throw AppError.notFound
+        guard let card = try await database.read({ try await PersonCard.load(school: actor.schoolID, person: id, now: now, in: $0) }) else {
+            try await access.missing("person", context: context, path: request.uri.path)
         }
         return card
     }

@@ -23,7 +23,7 @@ struct SchoolAPIController: Sendable {
     func courses(_ context: AppRequestContext) async throws -> CourseList {
         let actor = try context.requireActor()
         let scope = AccessPolicy.courseScope(actor)
-        if scope == .none { throw AppError.forbidden }
+        if scope == .none { try await access.refuse(.read, context: context, path: "/api/v1/courses") }
         return CourseList(courses: try await database.read { try await CourseDirectory.list(school: actor.schoolID, scope: scope, in: $0) })
     }
 
@@ -32,7 +32,7 @@ struct SchoolAPIController: Sendable {
         let id = try context.parameters.require("courseId", as: Int.self)
         let today = SchoolCalendar.today(clock())
         guard let facts = try await database.read({ try await AccessFacts.course(school: actor.schoolID, course: id, today: today, in: $0) })
-        else { throw AppError.notFound }
+        else { try await access.missing("course", context: context, path: request.uri.path) }
         try await access.require(.read, on: .course(facts), context: context, path: request.uri.path)
         guard let course = try await database.read({ try await CourseDirectory.find(school: actor.schoolID, course: id, in: $0) })
         else { throw AppError.notFound }
@@ -44,7 +44,7 @@ struct SchoolAPIController: Sendable {
         let id = try context.parameters.require("studentId", as: Int.self)
         let today = SchoolCalendar.today(clock())
         guard let facts = try await database.read({ try await AccessFacts.student(school: actor.schoolID, student: id, today: today, in: $0) })
-        else { throw AppError.notFound }
+        else { try await access.missing("student", context: context, path: request.uri.path) }
         try await access.require(.read, on: .student(facts), context: context, path: request.uri.path)
         guard let card = try await database.read({ try await StudentCard.load(school: actor.schoolID, student: id, today: today, in: $0) })
         else { throw AppError.notFound }

@@ -57,7 +57,12 @@ struct SecurityLogController: Sendable {
         }
         if error != nil { (from, to) = (nil, nil) }
         let before = parameters["before"].flatMap { Int($0) }
-        let filter = SecurityLog.Filter(kind: kind, login: login, from: from, to: to)
+        let filter = SecurityLog.Filter(
+            kind: kind,
+            login: login,
+            from: from.flatMap { RussianTime.startOfDay($0, plusDays: 0) },
+            until: to.flatMap { RussianTime.startOfDay($0, plusDays: 1) }
+        )
         let found = try await database.read {
             try await SecurityLog.page(school: actor.schoolID, filter: filter, before: before, in: $0)
         }

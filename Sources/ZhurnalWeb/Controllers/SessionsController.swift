@@ -62,7 +62,7 @@ struct SessionsController: Sendable {
         guard let id = context.parameters.get("id", as: Int.self) else { throw AppError.notFound }
         // Sessions are looked up within the actor's school only; the policy then decides whose may be ended.
         guard let owner = try await database.read({ try await SessionStore.owner(school: actor.schoolID, session: id, in: $0) }) else {
-            throw AppError.notFound
+            try await access.missing("session", context: context, path: request.uri.path)
         }
         try await access.require(
             .endSession,
@@ -120,6 +120,15 @@ struct SessionsController: Sendable {
 /// Instants as a Russian reader expects them, in the school's time zone (Moscow until schools get their own zone here).
 enum RussianTime {
     static let zone = TimeZone(identifier: "Europe/Moscow") ?? .gmt
+
+    /// Midnight of the ISO date `iso` (plus `plusDays`) in the school's zone, as an instant.
+    static func startOfDay(_ iso: String, plusDays: Int) -> Date? {
+        guard let day = LocalDate(iso: iso) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let midnight = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+        return midnight.flatMap { calendar.date(byAdding: .day, value: plusDays, to: $0) }
+    }
 
     static func moment(_ stored: String) -> String {
         guard let date = Timestamp.date(stored) else { return stored }
