@@ -7,7 +7,7 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Учётные записи администраторов.",
-        subcommands: [AdminCreateCommand.self]
+        subcommands: [AdminCreateCommand.self, AdminObserveCommand.self]
     )
 }
 
@@ -51,6 +51,36 @@ struct AdminCreateCommand: AsyncParsableCommand {
             say("Логин: \(request.login)")
             say("Одноразовый пароль: \(password)")
             say("Пароль действует 14 дней и один вход; затем нужно придумать свой и подключить второй фактор.")
+        } catch {
+            await db.close()
+            throw CommandFailure.report(error)
+        }
+    }
+}
+
+/// Which schools an observer reads: a region's decision, so it is made by whoever runs the installation.
+struct AdminObserveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "observe",
+        abstract: "Задать школы, сводные отчёты которых читает наблюдатель (заменяет прежний список)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Логин учётной записи с ролью «наблюдатель».") var login: String
+    @Option(name: .customLong("school"), help: "Номер школы; можно повторять.") var schools: [Int]
+
+    func validate() throws {
+        guard !schools.isEmpty else { throw ValidationError("--school: хотя бы одна школа") }
+    }
+
+    func run() async throws {
+        Logs.bootstrap(level: .warning)
+        let db = try await database.openMigrated(logger: Logs.logger())
+        do {
+            let login = login.lowercased()
+            try await db.write { try await ObserverSchools.grant(login: login, schools: Set(schools), in: $0) }
+            await db.close()
+            say("Наблюдатель «\(login)» читает школы: \(schools.sorted().map(String.init).joined(separator: ", ")).")
         } catch {
             await db.close()
             throw CommandFailure.report(error)

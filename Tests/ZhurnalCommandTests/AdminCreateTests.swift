@@ -63,3 +63,33 @@ struct AdminCreateTests {
         await scratch.remove()
     }
 }
+
+/// `zhurnal admin observe`: the operator gives an observer the schools he reads.
+struct AdminObserveTests {
+    let commands = BadInputTests()
+
+    @Test func theObserversSchoolsAreReplaced() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        try await Migrator(database: database).migrate()
+        try await AccessSchool.write(into: database)
+        try await commands.run(["admin", "observe", "--db", "sqlite:\(path)", "--login", "observer", "--school", "2"])
+        let observed = try await database.read { sql in
+            try await sql.raw("SELECT observed_school_id FROM observer_schools ORDER BY 1").all()
+                .map { try $0.decode(column: "observed_school_id", as: Int.self) }
+        }
+        #expect(observed == [2])
+        // Not an observer, or a school that does not exist: refused, nothing changed.
+        await commands.expectFailure(["admin", "observe", "--db", "sqlite:\(path)", "--login", "smirnova", "--school", "1"])
+        await commands.expectFailure(["admin", "observe", "--db", "sqlite:\(path)", "--login", "observer", "--school", "1", "--school", "99"])
+        let after = try await database.read { sql in
+            try await sql.raw("SELECT observed_school_id FROM observer_schools").all().map {
+                try $0.decode(column: "observed_school_id", as: Int.self)
+            }
+        }
+        #expect(after == [2])
+        await database.close()
+        await scratch.remove()
+    }
+}
