@@ -78,7 +78,7 @@ enum AccessFixture {
     }
 
     static func account(of actor: Actor) -> AccessResource {
-        .account(AccountFacts(schoolID: actor.schoolID, accountID: actor.accountID))
+        .account(AccountFacts(schoolID: actor.schoolID, accountID: actor.accountID, roles: actor.roles))
     }
 
     static func session(of actor: Actor) -> AccessResource {
@@ -165,7 +165,9 @@ extension AccessFixture {
         row("admin · pupil P1", admin, p1, allows: [.read, .classifyAbsence]),
         row("admin · teacher A's account", admin, account(of: teacherA), allows: [.read, .manageAccounts]),
         // By design: he changes his own account from "my account", so he cannot lock himself out by accident.
-        row("admin · his own account", admin, account(of: admin), allows: [.read]),
+        row("admin · his own account", admin, account(of: admin), allows: [.read, .manageOwnCredentials]),
+        // The operator grants an observer his schools; a school's administrator must not take the account over.
+        row("admin · the observer's account", admin, account(of: observer), allows: [.read]),
         row("admin · teacher A's session", admin, session(of: teacherA), allows: ownSession),
         row("admin · his own session", admin, session(of: admin), allows: ownSession),
 
@@ -176,7 +178,7 @@ extension AccessFixture {
         row("director · class 6Б", director, class6B, allows: [.read]),
         row("director · pupil P2", director, p2, allows: [.read]),
         row("director · teacher A's account", director, account(of: teacherA)),
-        row("director · his own account", director, account(of: director), allows: [.read]),
+        row("director · his own account", director, account(of: director), allows: [.read, .manageOwnCredentials]),
         row("director · teacher A's session", director, session(of: teacherA)),
         row("director · his own session", director, session(of: director), allows: ownSession),
 
@@ -186,7 +188,7 @@ extension AccessFixture {
         row("deputy · class 5А", deputy, class5A, allows: [.read]),
         row("deputy · pupil P1", deputy, p1, allows: [.read]),
         row("deputy · teacher A's account", deputy, account(of: teacherA)),
-        row("deputy · his own account", deputy, account(of: deputy), allows: [.read]),
+        row("deputy · his own account", deputy, account(of: deputy), allows: [.read, .manageOwnCredentials]),
         row("deputy · teacher A's session", deputy, session(of: teacherA)),
 
         // Teacher: his own courses' journals within the window, and the pupils he teaches.
@@ -198,7 +200,7 @@ extension AccessFixture {
         row("teacher A · pupil P1, whom he teaches", teacherA, p1, allows: [.read]),
         row("teacher A · pupil P2, whom he does not teach", teacherA, p2),
         row("teacher A · school 1", teacherA, school1),
-        row("teacher A · his own account", teacherA, account(of: teacherA), allows: [.read]),
+        row("teacher A · his own account", teacherA, account(of: teacherA), allows: [.read, .manageOwnCredentials]),
         row("teacher A · teacher B's account", teacherA, account(of: teacherB)),
         row("teacher A · his own session", teacherA, session(of: teacherA), allows: ownSession),
         row("teacher A · teacher B's session", teacherA, session(of: teacherB)),
@@ -239,7 +241,7 @@ extension AccessFixture {
         row("parent of P1 · course 10", parentOfP1, .course(course10)),
         row("parent of P1 · class 5А", parentOfP1, class5A),
         row("parent of P1 · school 1", parentOfP1, school1),
-        row("parent of P1 · his own account", parentOfP1, account(of: parentOfP1), allows: [.read]),
+        row("parent of P1 · his own account", parentOfP1, account(of: parentOfP1), allows: [.read, .manageOwnCredentials]),
         row("parent of P1 · his own session", parentOfP1, session(of: parentOfP1), allows: ownSession),
         row("parent of P1 · the session of P2's parent", parentOfP1, session(of: parentOfP2)),
         row("parent of P2 · his child P2", parentOfP2, p2, allows: [.read]),
@@ -252,7 +254,7 @@ extension AccessFixture {
         row("pupil P1 · his course 10", pupilP1, .course(course10)),
         row("pupil P1 · his class 5А", pupilP1, class5A),
         row("pupil P1 · school 1", pupilP1, school1),
-        row("pupil P1 · his own account", pupilP1, account(of: pupilP1), allows: [.read]),
+        row("pupil P1 · his own account", pupilP1, account(of: pupilP1), allows: [.read, .manageOwnCredentials]),
         row("pupil P1 · his classmate's account", pupilP1, account(of: classmateOfP1)),
         row("pupil P1 · his own session", pupilP1, session(of: pupilP1), allows: ownSession),
         row("pupil P1 · his classmate's session", pupilP1, session(of: classmateOfP1)),
@@ -269,7 +271,7 @@ extension AccessFixture {
         row("observer · a course of school 3", observer, courseOfSchool3, otherwise: .otherSchool),
         row("observer · a class of school 3", observer, classOfSchool3, otherwise: .otherSchool),
         row("observer · a pupil of school 3", observer, pupilOfSchool3, otherwise: .otherSchool),
-        row("observer · his own account", observer, account(of: observer), allows: [.read]),
+        row("observer · his own account", observer, account(of: observer), allows: [.read, .manageOwnCredentials]),
         row("observer · his own session", observer, session(of: observer), allows: ownSession),
         row("observer · teacher A's session", observer, session(of: teacherA)),
         // DOMAIN.md §1: he reads "the schools he is given"; the school of his account is not given to him.

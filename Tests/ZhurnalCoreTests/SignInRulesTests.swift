@@ -18,12 +18,18 @@ struct ThrottleRuleTests {
         #expect(rule.wait(failures: 4, elapsed: 0, windowAge: 100) == 0)
     }
 
-    @Test func atTheHourlyCapTheRestOfTheWindowWaits() {
+    /// No lock: however many failures, the wait never exceeds the maximum delay, so the real teacher waits a minute
+    /// at most; a window older than an hour no longer counts.
+    @Test func thereIsNoLockOnlyTheMaximumDelay() {
         let rule = ThrottleRule.perAccount
-        #expect(rule.wait(failures: 100, elapsed: 3000, windowAge: 3000) == 600)
-        #expect(rule.wait(failures: 99, elapsed: 3000, windowAge: 3000) == 0)
-        // A window older than an hour no longer counts.
-        #expect(rule.wait(failures: 100, elapsed: 0, windowAge: 3600) == 0)
+        #expect(rule.wait(failures: 10_000, elapsed: 0, windowAge: 3000) == 60)
+        #expect(rule.wait(failures: 10_000, elapsed: 60, windowAge: 3000) == 0)
+        #expect(rule.wait(failures: 10_000, elapsed: 0, windowAge: 3600) == 0)
+    }
+
+    @Test func onlyTheFailureThatStartsTheDelaysIsWorthALogLine() {
+        #expect((0...40).filter(ThrottleRule.perAccount.startsDelaying(atFailures:)) == [5])
+        #expect((0...40).filter(ThrottleRule.perAddress.startsDelaying(atFailures:)) == [30])
     }
 
     /// SECURITY.md: no more than 100 failures an hour per account. Simulates the fastest attacker the delays allow.

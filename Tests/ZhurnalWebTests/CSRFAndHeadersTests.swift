@@ -102,3 +102,25 @@ struct SecurityHeadersTests {
         }
     }
 }
+
+/// After signing in, a person goes back where he was going — on this site only.
+struct SignInRedirectTests {
+    @Test func nextLeadsOnlyToAPathOfThisSite() async throws {
+        try await TestApp.withSchool(.sqlite) { client, _ in
+            for (next, expected) in [
+                ("/admin/people", "/admin/people"), ("//evil.example", "/"), ("/\t/evil.example", "/"), ("/\\evil.example", "/"),
+                ("https://evil.example", "/"), ("/%0d%0aSet-Cookie:x", "/"), ("javascript:alert(1)", "/"),
+            ] {
+                let browser = Browser(client)
+                try await browser.get("/login")
+                let answer = try await browser.post(
+                    "/login",
+                    [("login", AccessSchool.Login.admin), ("password", AccessSchool.password), ("next", next)]
+                )
+                #expect(answer.location == expected, "\(next)")
+            }
+            let page = try await Browser(client).get("/login?next=/%09/evil.example")
+            #expect(page.text.contains("name=\"next\" value=\"/\""))
+        }
+    }
+}

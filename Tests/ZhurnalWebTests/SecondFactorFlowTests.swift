@@ -53,10 +53,10 @@ struct SecondFactorFlowTests {
             #expect(page.text.contains("role=\"img\""))
             let secret = try #require(
                 try await database.read { sql in
-                    try await sql.raw("SELECT totp_secret FROM accounts WHERE login = 'admin'").first()?.decode(
-                        column: "totp_secret",
-                        as: String?.self
-                    )
+                    // The secret being enrolled waits on the session, not on the account.
+                    try await sql.raw(
+                        "SELECT pending_totp_secret FROM sessions WHERE account_id = \(bind: AccessSchool.admin) AND ended_at IS NULL"
+                    ).first()?.decode(column: "pending_totp_secret", as: String?.self)
                 }
             )
             #expect(page.text.contains(SecondFactor.manualEntryKey(secret)))

@@ -21,6 +21,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -170,6 +171,15 @@ def wait_for_path(browser, path: str, timeout: float = 10):
     WebDriverWait(browser, timeout).until(lambda b: path_of(b) == path)
 
 
+def click_and_wait(browser, element, timeout: float = 15):
+    """Clicks a link or a submit button and waits until the next page has replaced this one: the same address may
+    come back (a form with an error), so the address alone cannot tell that the answer arrived."""
+    old_page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, timeout).until(EC.staleness_of(old_page))
+    WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def sign_in(browser, login: str, password: str):
     """Signs in through the form on /login and waits for the next page; leaves the browser where the server sent it."""
     browser.get(browser.base_url + "/login")
@@ -178,32 +188,63 @@ def sign_in(browser, login: str, password: str):
         browser.get(browser.base_url + "/login")
     browser.find_element(By.ID, "login").send_keys(login)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    WebDriverWait(browser, 15).until(
-        lambda b: path_of(b) != "/login" or b.find_elements(By.CSS_SELECTOR, "[role=alert]")
-    )
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
 
 
 def sign_out(browser):
-    browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
-    wait_for_path(browser, "/login")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    assert path_of(browser) == "/login"
 
 
 def alert_text(browser) -> str:
     return browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
 
 
-def fits_sideways(browser) -> bool:
+def sticking_out(browser) -> list:
+    """What sticks out sideways beyond the window (tag, class, right edge); empty when the page fits its width.
+
+    Elements inside a box that scrolls sideways on purpose (a wide table in `.table-wrap`) do not count."""
+    return browser.execute_script("""
+        const width = window.innerWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        const scrolls = (e) => { if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return false;
+            for (let p = e.parentElement; p; p = p.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; }
+            return false; };
+        const out = [...document.body.querySelectorAll('*')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5 && !scrolls(e))
+            .map(e => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`);
+        return out.length ? out : [`page ${document.documentElement.scrollWidth} px wide`];
+    """)
+
+
+def assert_fits(browser):
     """Nothing sticks out sideways: the page is no wider than the window."""
-    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    out = sticking_out(browser)
+    assert not out, f"sticks out at {browser.execute_script('return window.innerWidth')} px: {out[:10]}"
+
+
+def broken_across_lines(browser, css: str) -> dict:
+    """Inline elements matching `css` that are broken across lines (text: number of lines); empty when none is.
+    A password or a code split in two is misread when typed from paper."""
+    return browser.execute_script("""
+        const broken = {};
+        for (const e of document.querySelectorAll(arguments[0])) {
+            const lines = new Set([...e.getClientRects()].map(r => Math.round(r.top)));
+            if (lines.size > 1) broken[e.textContent] = lines.size;
+        }
+        return broken;
+    """, css)
 
 
 def screenshot(browser, name: str, width: int) -> pathlib.Path:
     """Saves a full-height screenshot at `width` CSS pixels, for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.set_window_size(width, 900)
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    browser.set_window_size(width, max(height, 400))
+    # The window is taller than the page's viewport (innerHeight): add the difference, or the bottom is cut off.
+    height, extra = browser.execute_script(
+        "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight]")
+    browser.set_window_size(width, max(height, 400) + extra)
     path = SCREENSHOTS / f"{name}-{width}.png"
     browser.save_screenshot(str(path))
     return path

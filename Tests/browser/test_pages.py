@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import fits_sideways, path_of, screenshot, sign_in
+from conftest import assert_fits, path_of, screenshot, sign_in
 
 WIDTHS = [360, 1280]
 
@@ -31,7 +31,7 @@ def test_start_page_shows_the_school_to_its_leaders(server, browser, accounts, w
     assert int(facts["Учеников"].replace("\u202f", "")) >= 55
     assert int(facts["Уроков в журнале"].replace("\u202f", "")) > 100
     assert int(facts["Классов"]) >= 11
-    assert fits_sideways(browser)
+    assert_fits(browser)
     screenshot(browser, f"home-{login}", width)
 
 
@@ -64,7 +64,7 @@ def test_unknown_page_answers_in_russian(server, browser, width):
     browser.get(server + "/нет-такой-страницы")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ошибка 404"
     assert "Такой страницы нет" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
-    assert fits_sideways(browser)
+    assert_fits(browser)
     # The long request id wraps inside its card instead of running out of it.
     card = browser.find_element(By.CSS_SELECTOR, "[role=alert]")
     assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", card)

@@ -6,21 +6,30 @@ import re
 from selenium.webdriver.common.by import By
 
 import totp
-from conftest import alert_text, fits_sideways, path_of, screenshot, sign_in, sign_out, wait_for_path
+from conftest import (
+    alert_text, assert_fits, broken_across_lines, click_and_wait, path_of, screenshot, sign_in, sign_out, wait_for_path,
+)
 
 
-def submit_code(browser, code: str):
+def submit_code(browser, code: str, password: str | None = None):
+    """Types the code (and the current password, where the enrolment form asks for it) and sends the form."""
     field = browser.find_element(By.ID, "code")
     field.clear()
     field.send_keys(code)
-    field.find_element(By.XPATH, "ancestor::form//button[@type='submit']").click()
+    current = browser.find_elements(By.ID, "current")
+    if current:
+        assert password, "the form asks for the current password"
+        assert current[0].accessible_name == "Текущий пароль"
+        current[0].clear()
+        current[0].send_keys(password)
+    click_and_wait(browser, field.find_element(By.XPATH, "ancestor::form//button[@type='submit']"))
 
 
 def test_a_parent_enrols_a_second_factor_and_is_asked_for_it(server, browser, accounts):
     parent = accounts.with_roles("parent")[0]
     sign_in(browser, parent.login, parent.password)
     assert path_of(browser) == "/"
-    browser.find_element(By.LINK_TEXT, "Второй фактор").click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Второй фактор"))
     wait_for_path(browser, "/account/second-factor")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Второй фактор"
 
@@ -36,7 +45,7 @@ def test_a_parent_enrols_a_second_factor_and_is_asked_for_it(server, browser, ac
 
     for width in (360, 1280):
         browser.set_window_size(width, 900)
-        assert fits_sideways(browser)
+        assert_fits(browser)
         screenshot(browser, "second-factor-enrol", width)
     browser.set_window_size(1280, 900)
 
@@ -46,13 +55,13 @@ def test_a_parent_enrols_a_second_factor_and_is_asked_for_it(server, browser, ac
         f"{n:06d}" for n in range(1_000_000)
         if f"{n:06d}" not in {totp.hotp(key, s) for s in range(step - 2, step + 3)}
     )
-    submit_code(browser, wrong)
+    submit_code(browser, wrong, parent.password)
     assert "Код не подошёл" in alert_text(browser)
     assert browser.find_element(By.CSS_SELECTOR, "code.secret").text == manual_key
 
     used_step = totp.current_step()
     used_code = totp.hotp(key, used_step)
-    submit_code(browser, used_code)
+    submit_code(browser, used_code, parent.password)
     assert "Второй фактор подключён" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     codes = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "ol.codes li")]
     assert len(codes) == 10
@@ -61,7 +70,8 @@ def test_a_parent_enrols_a_second_factor_and_is_asked_for_it(server, browser, ac
         assert re.fullmatch(r"[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}", code), code
     assert browser.find_elements(By.CSS_SELECTOR, "figure.qr") == []
     browser.set_window_size(360, 900)
-    assert fits_sideways(browser)
+    assert_fits(browser)
+    assert broken_across_lines(browser, "ol.codes code") == {}
     screenshot(browser, "second-factor-recovery-codes", 360)
     browser.set_window_size(1280, 900)
 
@@ -78,5 +88,5 @@ def test_a_parent_enrols_a_second_factor_and_is_asked_for_it(server, browser, ac
     submit_code(browser, totp.hotp(key, used_step + 1))
     wait_for_path(browser, "/")
     assert browser.find_element(By.CSS_SELECTOR, ".user-name").text == parent.full_name
-    browser.find_element(By.LINK_TEXT, "Второй фактор").click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Второй фактор"))
     assert "Второй фактор подключён" in browser.find_element(By.CSS_SELECTOR, "main").text

@@ -1,9 +1,11 @@
 """Signing in and out through the form, as a visitor and as a teacher, at a phone's and a desktop's width."""
 
+import urllib.request
+
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import alert_text, fits_sideways, path_of, screenshot, sign_in, sign_out, wait_for_path
+from conftest import alert_text, assert_fits, click_and_wait, path_of, screenshot, sign_in, sign_out, wait_for_path
 
 WIDTHS = [360, 1280]
 
@@ -47,7 +49,7 @@ def test_the_sign_in_form_has_labelled_fields(server, browser, width):
     assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", login) == "solid"
     button = browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]")
     assert button.text == "Войти"
-    assert fits_sideways(browser)
+    assert_fits(browser)
     screenshot(browser, "login", width)
 
 
@@ -61,7 +63,7 @@ def test_a_wrong_password_is_refused_with_a_message(server, browser, teacher, wi
     assert browser.find_element(By.ID, "login").get_attribute("value") == teacher.login
     assert browser.find_element(By.ID, "password").get_attribute("value") == ""
     assert browser.find_elements(By.CSS_SELECTOR, ".site-user") == []
-    assert fits_sideways(browser)
+    assert_fits(browser)
     screenshot(browser, "login-error", width)
 
 
@@ -84,7 +86,7 @@ def test_a_teacher_sees_his_name_roles_and_links(server, browser, teacher, width
     browser.get(server + "/admin/people")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ошибка 403"
     browser.get(server + "/")
-    assert fits_sideways(browser)
+    assert_fits(browser)
     # Every header item stays inside the window.
     for item in browser.find_elements(By.CSS_SELECTOR, ".site-header a, .site-header button, .site-header span"):
         right = browser.execute_script("return arguments[0].getBoundingClientRect().right", item)
@@ -97,7 +99,7 @@ def test_signing_in_returns_to_the_page_asked_for(server, browser, teacher):
     assert path_of(browser) == "/login"
     browser.find_element(By.ID, "login").send_keys(teacher.login)
     browser.find_element(By.ID, "password").send_keys(teacher.password)
-    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
     wait_for_path(browser, "/account/sessions")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Мои сеансы"
 
@@ -108,6 +110,8 @@ def test_signing_out_ends_the_session_and_back_does_not_reopen_the_page(server, 
     assert browser.find_element(By.TAG_NAME, "h1").text == "Мои сеансы"
     sign_out(browser)
     assert path_of(browser) == "/login"
+    with urllib.request.urlopen(server + "/login") as response:
+        assert response.headers["Cache-Control"] == "no-store"
     assert browser.find_elements(By.CSS_SELECTOR, ".site-user") == []
     # Pages are sent with Cache-Control: no-store, so Back asks the server again, and the server says: sign in.
     browser.back()

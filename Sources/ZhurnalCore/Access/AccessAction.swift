@@ -17,6 +17,8 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     case manageStructure
     /// Create accounts, issue credentials, reset passwords, deactivate.
     case manageAccounts
+    /// One's own password, second factor and sessions.
+    case manageOwnCredentials
     /// Read the log of sign-ins, refusals and account changes.
     case readSecurityLog
     /// Read aggregated reports (metrics, journal-keeping control) of a school.

@@ -18,7 +18,11 @@ public enum AccessPolicy {
             return admin
         case (.manageAccounts, .account(let account)):
             // An administrator does not lock himself out by accident: his own account is changed from "my account".
-            return admin && account.accountID != actor.accountID
+            // An observer reads other schools' figures by the operator's grant, which a school's administrator must
+            // not be able to take over by resetting his password.
+            return admin && account.accountID != actor.accountID && !account.roles.contains(.observer)
+        case (.manageOwnCredentials, .account(let account)):
+            return account.accountID == actor.accountID
         case (.read, .account(let account)):
             return admin || account.accountID == actor.accountID
         case (.closePeriod, .school):

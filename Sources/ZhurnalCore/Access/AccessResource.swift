@@ -77,10 +77,13 @@ public struct StudentFacts: Sendable, Hashable {
 public struct AccountFacts: Sendable, Hashable {
     public let schoolID: Int
     public let accountID: Int
+    /// The roles the account holds now.
+    public let roles: Set<Role>
 
-    public init(schoolID: Int, accountID: Int) {
+    public init(schoolID: Int, accountID: Int, roles: Set<Role> = []) {
         self.schoolID = schoolID
         self.accountID = accountID
+        self.roles = roles
     }
 }
 

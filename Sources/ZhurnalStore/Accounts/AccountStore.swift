@@ -8,13 +8,15 @@ public enum AccountStore {
     /// How long an initial password on a slip stays valid.
     public static let initialPasswordLifetime: TimeInterval = 14 * 86_400
 
-    public static func markInitialPasswordUsed(school: Int, account: Int, now: Date, in sql: any SQLDatabase) async throws {
-        try await sql.raw(
+    /// Marks the initial password used; false when another sign-in used it first.
+    public static func markInitialPasswordUsed(school: Int, account: Int, now: Date, in sql: any SQLDatabase) async throws -> Bool {
+        try await !sql.raw(
             """
             UPDATE accounts SET initial_password_used_at = \(bind: Timestamp.string(now))
-            WHERE school_id = \(bind: school) AND id = \(bind: account)
+            WHERE school_id = \(bind: school) AND id = \(bind: account) AND initial_password_used_at IS NULL
+            RETURNING id
             """
-        ).run()
+        ).all().isEmpty
     }
 
     /// The person's own password replaces whatever was there; any initial password is gone with it.
@@ -65,35 +67,31 @@ public enum AccountStore {
         ).all().isEmpty
     }
 
-    /// Keeps a secret being enrolled; it counts only after ``enableSecondFactor``.
-    public static func setPendingSecret(school: Int, account: Int, secret: String, in sql: any SQLDatabase) async throws {
-        try await sql.raw(
-            """
-            UPDATE accounts SET totp_secret = \(bind: secret)
-            WHERE school_id = \(bind: school) AND id = \(bind: account) AND totp_enabled_at IS NULL
-            """
-        ).run()
-    }
-
-    /// Turns the pending secret on, with the step of the code that confirmed it and fresh recovery codes.
+    /// Turns a second factor on with `secret`, the step of the code that confirmed it and fresh recovery codes;
+    /// false (and nothing changed) when the account already has one — two enrolments racing cannot both win.
     public static func enableSecondFactor(
         school: Int,
         account: Int,
+        secret: String,
         step: Int,
         recoveryCodes: [String],
         now: Date,
         in sql: any SQLDatabase
-    ) async throws {
-        try await sql.raw(
+    ) async throws -> Bool {
+        let changed = try await sql.raw(
             """
-            UPDATE accounts SET totp_enabled_at = \(bind: Timestamp.string(now)), totp_last_step = \(bind: step)
-            WHERE school_id = \(bind: school) AND id = \(bind: account)
+            UPDATE accounts SET totp_secret = \(bind: secret), totp_enabled_at = \(bind: Timestamp.string(now)),
+                totp_last_step = \(bind: step)
+            WHERE school_id = \(bind: school) AND id = \(bind: account) AND totp_enabled_at IS NULL
+            RETURNING id
             """
-        ).run()
+        ).all()
+        guard !changed.isEmpty else { return false }
         try await sql.raw("DELETE FROM recovery_codes WHERE school_id = \(bind: school) AND account_id = \(bind: account)").run()
         var batch = RowBatch(table: "recovery_codes", columns: ["school_id", "account_id", "code_hash"])
         for code in recoveryCodes { batch.append([school, account, RecoveryCodes.hash(code)]) }
         try await batch.flush(into: sql)
+        return true
     }
 
     /// Removes the second factor (the administrator's answer to a lost phone without recovery codes).
@@ -146,6 +144,18 @@ public enum AccountStore {
         let account = try row.decode(column: "id", as: Int.self)
         try await setRoles(roles, school: school, account: account, in: sql)
         return account
+    }
+
+    /// Adds one role if the account lacks it.
+    public static func addRole(_ role: Role, school: Int, account: Int, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO account_roles (school_id, account_id, role)
+            SELECT \(bind: school), \(bind: account), \(bind: role.rawValue)
+            WHERE NOT EXISTS (SELECT 1 FROM account_roles WHERE school_id = \(bind: school)
+                              AND account_id = \(bind: account) AND role = \(bind: role.rawValue))
+            """
+        ).run()
     }
 
     public static func setRoles(_ roles: Set<Role>, school: Int, account: Int, in sql: any SQLDatabase) async throws {

@@ -14,46 +14,44 @@ public enum CredentialIssue {
     }
 
     /// Issues to `people`; `passwords` and `hashes` are parallel to it (hashing is the caller's, off the request's
-    /// thread). `role` is added to accounts that lack it (a pupil's account gets `student`). All in the caller's
-    /// transaction.
+    /// thread). Who has an account is read again here, inside the caller's transaction, so a double click cannot
+    /// give one person two accounts. Someone who has an account gets a new initial password only when
+    /// `resetExisting` — a class's bulk issue leaves existing accounts alone, so that a parent who is also the
+    /// director never finds his working password replaced and printed among a class's slips. `role` is added to
+    /// accounts that lack it (a pupil's account gets `student`).
     public static func issue(
         school: Int,
         people: [IssuedPerson],
         role: Role?,
+        resetExisting: Bool,
         passwords: [String],
         hashes: [String],
         now: Date,
         in sql: any SQLDatabase
     ) async throws -> [Slip] {
         precondition(people.count == passwords.count && people.count == hashes.count)
-        let bases = people.filter { $0.accountID == nil }.map {
+        guard !people.isEmpty else { return [] }
+        var existing: [Int: (account: Int, login: String)] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT person_id, id, login FROM accounts
+            WHERE school_id = \(bind: school) AND person_id IN (\(binds: people.map(\.personID)))
+            """
+        ).all() {
+            existing[try row.decode(column: "person_id", as: Int.self)] =
+                (try row.decode(column: "id", as: Int.self), try row.decode(column: "login", as: String.self))
+        }
+        let bases = people.filter { existing[$0.personID] == nil }.map {
             LoginName.base(lastName: $0.lastName, firstName: $0.firstName, patronymic: $0.patronymic)
         }
         var taken = try await logins(startingWith: Set(bases), in: sql)
-        var loginsByAccount: [Int: String] = [:]
-        let existing = people.compactMap(\.accountID)
-        if !existing.isEmpty {
-            for row in try await sql.raw(
-                "SELECT id, login FROM accounts WHERE school_id = \(bind: school) AND id IN (\(binds: existing))"
-            ).all() {
-                loginsByAccount[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "login", as: String.self)
-            }
-        }
         var slips: [Slip] = []
         for (index, person) in people.enumerated() {
-            if let account = person.accountID, let login = loginsByAccount[account] {
+            if let (account, login) = existing[person.personID] {
+                guard resetExisting else { continue }
                 try await AccountStore.setInitialPassword(school: school, account: account, hash: hashes[index], now: now, in: sql)
                 try await SessionStore.endAll(school: school, account: account, reason: .passwordReset, now: now, in: sql)
-                if let role {
-                    try await sql.raw(
-                        """
-                        INSERT INTO account_roles (school_id, account_id, role)
-                        SELECT \(bind: school), \(bind: account), \(bind: role.rawValue)
-                        WHERE NOT EXISTS (SELECT 1 FROM account_roles WHERE school_id = \(bind: school)
-                                          AND account_id = \(bind: account) AND role = \(bind: role.rawValue))
-                        """
-                    ).run()
-                }
+                if let role { try await AccountStore.addRole(role, school: school, account: account, in: sql) }
                 try await SecurityLog.record(
                     SecurityEvent(schoolID: school, at: now, kind: .passwordReset, accountID: account, login: login),
                     in: sql

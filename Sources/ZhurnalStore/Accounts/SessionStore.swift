@@ -15,6 +15,8 @@ public struct SessionRecord: Sendable {
     public let stage: SignInStage
     public let secondFactorDone: Bool
     public let csrfToken: String
+    /// The second-factor secret this session is enrolling, until a code confirms it.
+    public let pendingTOTPSecret: String?
     public let createdAt: String
     public let lastSeenAt: String
     public let idleSeconds: Int
@@ -44,6 +46,9 @@ public enum SessionEnd: String, Sendable {
     case deactivated
     case endedByOwner = "ended_by_owner"
     case endedByAdmin = "ended_by_admin"
+    /// Replaced by a new id when the session gained rights (second factor passed, one enrolled).
+    case rotated
+    case rolesChanged = "roles_changed"
 }
 
 /// One line of "my sessions".
@@ -100,7 +105,7 @@ public enum SessionStore {
         guard
             let row = try await sql.raw(
                 """
-                SELECT s.id, s.school_id, s.account_id, s.kind, s.stage, s.second_factor_done, s.csrf_token,
+                SELECT s.id, s.school_id, s.account_id, s.kind, s.stage, s.second_factor_done, s.csrf_token, s.pending_totp_secret,
                        s.created_at, s.last_seen_at, s.idle_seconds, s.expires_at, s.ended_at,
                        a.person_id, a.login, a.deactivated_at, p.last_name, p.first_name, p.patronymic
                 FROM sessions s
@@ -137,6 +142,7 @@ public enum SessionStore {
             stage: SignInStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .secondFactor,
             secondFactorDone: try row.decode(column: "second_factor_done", as: Bool.self),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            pendingTOTPSecret: try row.decode(column: "pending_totp_secret", as: String?.self),
             createdAt: try row.decode(column: "created_at", as: String.self),
             lastSeenAt: try row.decode(column: "last_seen_at", as: String.self),
             idleSeconds: try row.decode(column: "idle_seconds", as: Int.self),
@@ -146,6 +152,39 @@ public enum SessionStore {
             roles: roles,
             observedSchools: observed
         )
+    }
+
+    /// Replaces a session by a new one with a new id and token in `stage` — done whenever a session gains rights, so
+    /// that an id seen before (on a shared computer, in a proxy's log) is worth nothing afterwards. The new session
+    /// keeps the old one's absolute expiry.
+    public static func rotate(
+        _ session: SessionRecord,
+        stage: SignInStage,
+        secondFactorDone: Bool,
+        now: Date,
+        in sql: any SQLDatabase
+    ) async throws -> SessionToken {
+        let token = SessionToken.generate(schoolID: session.schoolID)
+        let at = Timestamp.string(now)
+        try await sql.raw(
+            """
+            INSERT INTO sessions (school_id, token_hash, account_id, kind, stage, second_factor_done, csrf_token,
+                                  created_at, last_seen_at, idle_seconds, expires_at, client_address, user_agent)
+            SELECT school_id, \(bind: token.hash), account_id, kind, \(bind: stage.rawValue), \(bind: secondFactorDone),
+                   \(bind: RandomText.urlSafe(bytes: 32)), \(bind: at), \(bind: at), idle_seconds, expires_at, client_address,
+                   user_agent
+            FROM sessions WHERE school_id = \(bind: session.schoolID) AND id = \(bind: session.id)
+            """
+        ).run()
+        try await end(school: session.schoolID, session: session.id, reason: .rotated, now: now, in: sql)
+        return token
+    }
+
+    /// Keeps the secret this session is enrolling.
+    public static func setPendingSecret(school: Int, session: Int, secret: String?, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            "UPDATE sessions SET pending_totp_secret = \(bind: secret) WHERE school_id = \(bind: school) AND id = \(bind: session)"
+        ).run()
     }
 
     /// Notes the request; callers skip it while the last note is fresh, so a page costs no write.

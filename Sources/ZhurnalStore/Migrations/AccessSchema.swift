@@ -16,6 +16,8 @@ extension Migration {
             // The last accepted time step: a code is accepted only for a later step, so none works twice.
             "ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT",
             "ALTER TABLE accounts ADD COLUMN second_factor_waived BOOLEAN NOT NULL DEFAULT FALSE",
+            // One account per person: a double click must not leave a second, forgotten account that still works.
+            "CREATE UNIQUE INDEX accounts_person ON accounts (school_id, person_id)",
             "ALTER TABLE schools ADD COLUMN staff_idle_minutes INTEGER NOT NULL DEFAULT 30",
             "ALTER TABLE schools ADD COLUMN staff_session_hours INTEGER NOT NULL DEFAULT 12",
             "ALTER TABLE schools ADD COLUMN family_idle_days INTEGER NOT NULL DEFAULT 7",
@@ -52,6 +54,9 @@ extension Migration {
                     CHECK (stage IN ('second_factor', 'password_change', 'enrol_second_factor', 'active')),
                 second_factor_done BOOLEAN NOT NULL DEFAULT FALSE,
                 csrf_token TEXT NOT NULL,
+                -- A second-factor secret being enrolled lives with the session that is enrolling it, not with the
+                -- account, so that nobody else who opens the page sees the secret the owner will use.
+                pending_totp_secret TEXT,
                 created_at TEXT NOT NULL,
                 last_seen_at TEXT NOT NULL,
                 idle_seconds INTEGER NOT NULL,
@@ -86,6 +91,7 @@ extension Migration {
                 detail TEXT
             )
             """,
+            "CREATE INDEX sign_in_throttle_window ON sign_in_throttle (window_started_at)",
             "CREATE INDEX security_events_school ON security_events (school_id, at)",
         ] + ddl.appendOnly("security_events")
     }

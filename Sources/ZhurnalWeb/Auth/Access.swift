@@ -22,6 +22,19 @@ struct Access: Sendable {
         }
     }
 
+    /// The session's own account, for its password, second factor and sessions. Asked in any sign-in stage: the
+    /// forced password change and the administrator's enrolment happen before the session is complete.
+    @discardableResult
+    func requireOwn(_ action: AccessAction, context: AppRequestContext, path: String) async throws -> SessionRecord {
+        guard let session = context.session else { throw AppError.signInRequired }
+        let own = AccountFacts(schoolID: session.schoolID, accountID: session.accountID, roles: session.roles)
+        guard AccessPolicy.decide(session.actor, action, .account(own)).isAllowed else {
+            try await log(session.actor, "\(action.rawValue) \(path)", context: context)
+            throw AppError.forbidden
+        }
+        return session
+    }
+
     /// A list the policy gives this actor no scope for: refused and logged like any other refusal.
     func refuse(_ action: AccessAction, context: AppRequestContext, path: String) async throws -> Never {
         let actor = try context.requireActor()

@@ -13,9 +13,13 @@ enum SignInRedirect {
         return .redirect(to: target, type: .normal)
     }
 
-    /// A `next` value that is safe to redirect to: a path on this site, not `//host` or a scheme.
+    /// A `next` value that is safe to redirect to: a path on this site made of letters, digits and `/ _ - .` only.
+    /// Anything else — `//host`, a scheme, a backslash, and the tabs and line breaks browsers strip before reading
+    /// `/\t/host` as `//host` — sends the person to the start page instead.
     static func safeDestination(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains(":") else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+            next.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/_-.".unicodeScalars.contains($0)) })
+        else { return "/" }
         return next
     }
 }

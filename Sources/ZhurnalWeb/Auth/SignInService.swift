@@ -1,5 +1,6 @@
 import Foundation
 import NIOPosix
+import SQLKit
 import ZhurnalCore
 import ZhurnalStore
 
@@ -37,31 +38,26 @@ struct SignInService: Sendable {
     func signIn(login rawLogin: String, password: String, otp: String?, kind: SessionKind, client: Client) async throws -> Success {
         let login = rawLogin.trimmingCharacters(in: .whitespaces).lowercased()
         guard !login.isEmpty, !password.isEmpty else { throw AppError.invalid("missing_credentials", "Введите логин и пароль.") }
-        let keys = [SignInThrottle.Key.login(login)] + (client.address.map { [SignInThrottle.Key.address($0)] } ?? [])
+        let keys = Self.keys(login: login, client: client)
         let now = clock()
-
-        let (wait, account) = try await database.read { sql in
-            (try await SignInThrottle.wait(for: keys, now: now, in: sql), try await SignInAccount.find(login: login, in: sql))
-        }
-        if wait > 0 {
-            try await log(.throttled, account: account, login: login, client: client, detail: "wait \(wait)s")
-            throw AppError.throttled(seconds: wait)
-        }
+        let account = try await database.read { try await SignInAccount.find(login: login, in: $0) }
+        try await beginAttempt(keys, account: account, login: login, client: client)
 
         let matches = try await verify(password, against: account?.passwordHash ?? decoyHash)
         guard let account, matches, account.deactivatedAt == nil else {
             let detail = account == nil ? "unknown login" : (matches ? "deactivated" : "wrong password")
-            try await fail(keys: keys, account: account, login: login, client: client, detail: detail)
+            try await log(.signInFailed, account: account, login: login, client: client, detail: detail)
             throw AppError.invalidCredentials
         }
+        // The password was right: whatever happens next, this attempt was no guess.
         let usesInitialPassword = account.initialPasswordExpiresAt != nil
         if usesInitialPassword {
             if account.initialPasswordUsedAt != nil {
-                try await log(.signInFailed, account: account, login: login, client: client, detail: "initial password reused")
+                try await refuse(keys, account: account, client: client, detail: "initial password reused")
                 throw AppError.initialPasswordUsed
             }
             if let expiry = account.initialPasswordExpiresAt, Timestamp.string(now) >= expiry {
-                try await log(.signInFailed, account: account, login: login, client: client, detail: "initial password expired")
+                try await refuse(keys, account: account, client: client, detail: "initial password expired")
                 throw AppError.initialPasswordExpired
             }
         }
@@ -69,16 +65,24 @@ struct SignInService: Sendable {
         var secondFactorDone = false
         if kind == .api {
             if account.totpEnabled {
-                guard let otp, !otp.isEmpty else { throw AppError.otpRequired }
+                guard let otp, !otp.isEmpty else {
+                    try await refuse(keys, account: account, client: client, detail: nil)
+                    throw AppError.otpRequired
+                }
+                // A wrong code keeps this attempt's count: guessing codes is guessing.
                 guard try await acceptSecondFactor(otp, account: account, now: now, client: client) else {
-                    try await fail(keys: keys, account: account, login: login, client: client, detail: "wrong second factor")
+                    try await log(.secondFactorFailed, account: account, login: login, client: client, detail: "token API")
                     throw AppError.otpInvalid
                 }
                 secondFactorDone = true
             }
             switch SignInStage.next(for: account.state, done: secondFactorDone ? [.secondFactor] : []) {
-            case .passwordChange: throw AppError.passwordChangeRequired
-            case .enrolSecondFactor: throw AppError.secondFactorEnrolmentRequired
+            case .passwordChange:
+                try await refuse(keys, account: account, client: client, detail: nil)
+                throw AppError.passwordChangeRequired
+            case .enrolSecondFactor:
+                try await refuse(keys, account: account, client: client, detail: nil)
+                throw AppError.secondFactorEnrolmentRequired
             case .secondFactor, .active: break
             }
         }
@@ -86,9 +90,12 @@ struct SignInService: Sendable {
         let limits = try await database.read { try await SchoolSessionPolicy.load(school: account.schoolID, in: $0) }
             .limits(for: account.roles)
         let token = try await database.write { sql in
-            try await SignInThrottle.clear(.login(login), in: sql)
-            if usesInitialPassword {
-                try await AccountStore.markInitialPasswordUsed(school: account.schoolID, account: account.accountID, now: now, in: sql)
+            try await settle(keys, passedSecondFactor: stage != .secondFactor, in: sql)
+            // Checked again under the write lock: two sign-ins racing with one slip cannot both get in.
+            if usesInitialPassword,
+                try await !AccountStore.markInitialPasswordUsed(school: account.schoolID, account: account.accountID, now: now, in: sql)
+            {
+                throw AppError.initialPasswordUsed
             }
             try await SecurityLog.record(
                 SecurityEvent(
@@ -115,6 +122,73 @@ struct SignInService: Sendable {
             )
         }
         return Success(token: token, account: account, stage: stage, expiresAt: now.addingTimeInterval(Double(limits.absoluteSeconds)))
+    }
+
+    static func keys(login: String, client: Client) -> [SignInThrottle.Key] {
+        [.login(login)] + (client.address.map { [SignInThrottle.Key.address($0)] } ?? [])
+    }
+
+    /// Counts the attempt before anything is checked, or refuses it when the keys are still slowed. Refusals are
+    /// not logged one by one — only the failure that starts the delays is — so a flood of refused attempts writes
+    /// nothing.
+    func beginAttempt(_ keys: [SignInThrottle.Key], account: SignInAccount?, login: String, client: Client) async throws {
+        let now = clock()
+        let early = try await database.read { try await SignInThrottle.wait(for: keys, now: now, in: $0) }
+        if early > 0 { throw AppError.throttled(seconds: early) }
+        let attempt = try await database.write { sql in
+            let attempt = try await SignInThrottle.begin(keys, now: now, in: sql)
+            if !attempt.startedDelaying.isEmpty {
+                try await SecurityLog.record(
+                    SecurityEvent(
+                        schoolID: account?.schoolID,
+                        at: now,
+                        kind: .throttled,
+                        accountID: account?.accountID,
+                        login: Self.logged(login, account: account),
+                        clientAddress: client.address,
+                        detail: attempt.startedDelaying.map { $0.text.hasPrefix("login:") ? "login" : "address" }
+                            .joined(separator: ", ") + " delayed from now on"
+                    ),
+                    in: sql
+                )
+            }
+            return attempt
+        }
+        if attempt.wait > 0 { throw AppError.throttled(seconds: attempt.wait) }
+    }
+
+    /// A right password (or code): the address gets its count back; the login's failures are forgotten once the
+    /// person is all the way in, and until then only this attempt's count is returned — so a known password does
+    /// not reset the count of guessed second-factor codes.
+    func settle(_ keys: [SignInThrottle.Key], passedSecondFactor: Bool, in sql: any SQLDatabase) async throws {
+        for key in keys {
+            if passedSecondFactor, key.rule == .perAccount {
+                try await SignInThrottle.clear(key, in: sql)
+            } else {
+                try await SignInThrottle.refund(key, in: sql)
+            }
+        }
+    }
+
+    /// The password was right but no session follows: the count goes back, and the reason is logged.
+    private func refuse(_ keys: [SignInThrottle.Key], account: SignInAccount, client: Client, detail: String?) async throws {
+        try await database.write { sql in
+            try await settle(keys, passedSecondFactor: false, in: sql)
+            if let detail {
+                try await SecurityLog.record(
+                    SecurityEvent(
+                        schoolID: account.schoolID,
+                        at: clock(),
+                        kind: .signInFailed,
+                        accountID: account.accountID,
+                        login: account.login,
+                        clientAddress: client.address,
+                        detail: detail
+                    ),
+                    in: sql
+                )
+            }
+        }
     }
 
     /// A six-digit code for a later step than the last accepted one, or an unused recovery code. Consumes what it
@@ -153,26 +227,7 @@ struct SignInService: Sendable {
         return String(login.prefix(2)) + "…(\(login.count))"
     }
 
-    /// Counts a failure under every key and logs it.
-    func fail(keys: [SignInThrottle.Key], account: SignInAccount?, login: String, client: Client, detail: String) async throws {
-        try await database.write { sql in
-            try await SignInThrottle.recordFailure(for: keys, now: clock(), in: sql)
-            try await SecurityLog.record(
-                SecurityEvent(
-                    schoolID: account?.schoolID,
-                    at: clock(),
-                    kind: detail == "wrong second factor" ? .secondFactorFailed : .signInFailed,
-                    accountID: account?.accountID,
-                    login: Self.logged(login, account: account),
-                    clientAddress: client.address,
-                    detail: detail
-                ),
-                in: sql
-            )
-        }
-    }
-
-    private func log(_ kind: SecurityEventKind, account: SignInAccount?, login: String, client: Client, detail: String) async throws {
+    func log(_ kind: SecurityEventKind, account: SignInAccount?, login: String, client: Client, detail: String) async throws {
         try await database.write { sql in
             try await SecurityLog.record(
                 SecurityEvent(

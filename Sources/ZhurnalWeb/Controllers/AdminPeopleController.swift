@@ -193,10 +193,27 @@ struct AdminPeopleController: Sendable {
         let fields = try await request.form([String: String].self, context: context)
         // Only the checkboxes named `role_…` count; any other field (a school, an owner) is ignored, never assigned.
         let roles = Set(Role.allCases.filter { fields["role_\($0.rawValue)"] != nil })
+        let before = Set(card.account?.roles ?? [])
+        guard roles != before else { return .redirect(to: "/admin/people/\(card.personID)") }
+        // Sessions started under the old roles end: new rights come with a new sign-in, which applies the new
+        // roles' session limits and an administrator's second factor.
+        let now = clock()
         try await database.write { sql in
             try await AccountStore.setRoles(roles, school: actor.schoolID, account: account, in: sql)
+            try await SessionStore.endAll(school: actor.schoolID, account: account, reason: .rolesChanged, now: now, in: sql)
+            try await SecurityLog.record(
+                SecurityEvent(
+                    schoolID: actor.schoolID,
+                    at: now,
+                    kind: .rolesChanged,
+                    accountID: account,
+                    login: card.account?.login,
+                    clientAddress: context.clientAddress,
+                    detail: Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: " ") + " by \(context.session?.login ?? "?")"
+                ),
+                in: sql
+            )
         }
-        _ = card
         return .redirect(to: "/admin/people/\(card.personID)")
     }
 
@@ -258,7 +275,7 @@ struct AdminPeopleController: Sendable {
         if let account = card.account {
             try await access.require(
                 .manageAccounts,
-                on: .account(AccountFacts(schoolID: actor.schoolID, accountID: account.id)),
+                on: .account(AccountFacts(schoolID: actor.schoolID, accountID: account.id, roles: Set(account.roles))),
                 context: context,
                 path: request.uri.path
             )
@@ -270,7 +287,7 @@ struct AdminPeopleController: Sendable {
             patronymic: card.patronymic,
             accountID: card.account?.id
         )
-        let slips = try await issuer.issue(to: [person], role: nil, school: actor.schoolID, context: context)
+        let slips = try await issuer.issue(to: [person], role: nil, resetExisting: true, school: actor.schoolID)
         return pages.page(
             "slips",
             SlipsPage(
@@ -304,13 +321,21 @@ struct AdminPeopleController: Sendable {
         let people = try await database.read {
             try await PeopleDirectory.classMembers(school: actor.schoolID, classID: classID, guardians: guardians, today: today, in: $0)
         }
-        // The administrator never resets his own password this way (the policy refuses it for his own account).
-        let others = people.filter { $0.accountID != actor.accountID }
-        let slips = try await issuer.issue(to: others, role: guardians ? .parent : .student, school: actor.schoolID, context: context)
+        // Only those without an account get one: existing accounts are reset one at a time from a person's card,
+        // where the policy is asked about each.
+        let slips = try await issuer.issue(to: people, role: guardians ? .parent : .student, resetExisting: false, school: actor.schoolID)
         let title = "Учётные данные \(guardians ? "родителей" : "учеников") \(schoolClass.name)"
+        let already = people.count - slips.count
         return pages.page(
             "slips",
-            SlipsPage(title: title, chrome: Chrome(context), slips: slips, className: schoolClass.name, address: issuer.publicURL)
+            SlipsPage(
+                title: title,
+                chrome: Chrome(context),
+                slips: slips,
+                className: schoolClass.name,
+                address: issuer.publicURL,
+                alreadyIssued: already
+            )
         )
     }
 
@@ -357,19 +382,13 @@ struct AdminPeopleController: Sendable {
         guard !roles.isEmpty else {
             return try await newPersonPage(request, context, error: .invalid("roles_required", "Отметьте хотя бы одну роль."), form: form)
         }
-        let patronymic = form["patronymic"].trimmed
-        let person = try await database.write { sql in
-            try await PeopleDirectory.addPerson(
-                school: actor.schoolID,
-                lastName: lastName,
-                firstName: firstName,
-                patronymic: patronymic,
-                now: clock(),
-                in: sql
-            )
-        }
-        let issued = IssuedPerson(personID: person, lastName: lastName, firstName: firstName, patronymic: patronymic, accountID: nil)
-        let slips = try await issuer.issue(to: [issued], role: nil, roles: roles, school: actor.schoolID, context: context)
+        let (issued, slips) = try await issuer.issueToNewPerson(
+            lastName: lastName,
+            firstName: firstName,
+            patronymic: form["patronymic"].trimmed,
+            roles: roles,
+            school: actor.schoolID
+        )
         return pages.page(
             "slips",
             SlipsPage(title: "Учётные данные: \(issued.fullName)", chrome: Chrome(context), slips: slips, className: nil, address: issuer.publicURL)
@@ -399,7 +418,7 @@ struct AdminPeopleController: Sendable {
         }
         try await access.require(
             .manageAccounts,
-            on: .account(AccountFacts(schoolID: actor.schoolID, accountID: account)),
+            on: .account(AccountFacts(schoolID: actor.schoolID, accountID: account, roles: Set(card.account?.roles ?? []))),
             context: context,
             path: request.uri.path
         )
@@ -417,13 +436,16 @@ struct SlipsPage: PageContext {
     let validDays = Int(AccountStore.initialPasswordLifetime / 86_400)
     /// Stored, not computed: Mustache reads a page's stored properties only.
     let empty: Bool
+    /// How many of a class already had accounts and got no slip.
+    let alreadyIssued: Int
 
-    init(title: String, chrome: Chrome?, slips: [CredentialIssue.Slip], className: String?, address: String) {
+    init(title: String, chrome: Chrome?, slips: [CredentialIssue.Slip], className: String?, address: String, alreadyIssued: Int = 0) {
         self.title = title
         self.chrome = chrome
         self.slips = slips
         self.className = className
         self.address = address
         self.empty = slips.isEmpty
+        self.alreadyIssued = alreadyIssued
     }
 }

@@ -8,12 +8,13 @@ import ZhurnalStore
 struct AuthAPIController: Sendable {
     let service: SignInService
     let database: Database
+    let access: Access
     let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/api/v1/auth/token") { request, context in try await issue(request, context) }
         router.delete("/api/v1/auth/token") { _, context in try await revoke(context) }
-        router.get("/api/v1/me") { _, context in try me(context) }
+        router.get("/api/v1/me") { _, context in try await me(context) }
     }
 
     struct TokenRequest: Decodable {
@@ -86,9 +87,9 @@ struct AuthAPIController: Sendable {
         return Response(status: .noContent)
     }
 
-    func me(_ context: AppRequestContext) throws -> User {
+    func me(_ context: AppRequestContext) async throws -> User {
         let actor = try context.requireActor()
-        guard let session = context.session else { throw AppError.signInRequired }
+        let session = try await access.requireOwn(.read, context: context, path: "/api/v1/me")
         return User(
             id: actor.personID,
             accountId: actor.accountID,

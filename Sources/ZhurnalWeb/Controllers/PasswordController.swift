@@ -9,12 +9,16 @@ import ZhurnalStore
 struct PasswordController: Sendable {
     let service: SignInService
     let database: Database
+    let access: Access
     let pages: PageRenderer
     let cookie: SessionCookie
     let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/password") { _, context in try page(context, error: nil) }
+        router.get("/password") { _, context in
+            try await access.requireOwn(.manageOwnCredentials, context: context, path: "/password")
+            return try page(context, error: nil)
+        }
         router.post("/password") { request, context in try await change(request, context) }
     }
 
@@ -50,9 +54,8 @@ struct PasswordController: Sendable {
     }
 
     func change(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let session = context.session, session.stage == .passwordChange || session.stage == .active else {
-            throw AppError.signInRequired
-        }
+        let session = try await access.requireOwn(.manageOwnCredentials, context: context, path: "/password")
+        guard session.stage == .passwordChange || session.stage == .active else { throw AppError.signInRequired }
         let form = try await request.form(PasswordForm.self, context: context)
         do {
             let next = try await changePassword(session: session, form: form, context: context, userAgent: request.headers[.userAgent])
@@ -78,9 +81,14 @@ struct PasswordController: Sendable {
         else { throw AppError.signInRequired }
         let password = form.password ?? ""
         if session.stage == .active {
+            // Someone at another person's open session could otherwise guess the current password at bcrypt's pace.
+            let client = SignInService.Client(address: context.clientAddress, userAgent: userAgent)
+            let keys = SignInService.keys(login: account.login, client: client)
+            try await service.beginAttempt(keys, account: account, login: account.login, client: client)
             guard let current = form.current, !current.isEmpty, try await service.verify(current, against: account.passwordHash) else {
                 throw AppError.invalid("wrong_current_password", "Текущий пароль введён неверно.")
             }
+            try await database.write { try await service.settle(keys, passedSecondFactor: false, in: $0) }
         }
         guard password == (form.repeated ?? "") else {
             throw AppError.invalid("passwords_differ", "Пароль и его повтор не совпадают.")

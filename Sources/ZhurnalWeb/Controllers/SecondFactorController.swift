@@ -5,10 +5,17 @@ import ZhurnalQR
 import ZhurnalStore
 
 /// Enrolling a second factor: the secret as a QR code drawn here (SVG) and as text for manual entry, a code from the
-/// app to confirm it, then ten recovery codes shown once. Administrators cannot use the journal before this.
+/// app (and, in an ordinary session, the current password) to confirm it, then ten recovery codes shown once.
+/// Administrators cannot use the journal before this.
+///
+/// The secret being enrolled is kept on the session, not the account: someone who opens this page at another
+/// person's unlocked computer sees a secret that dies with that session, never the one the owner will use.
 struct SecondFactorController: Sendable {
+    let service: SignInService
     let database: Database
+    let access: Access
     let pages: PageRenderer
+    let cookie: SessionCookie
     let clock: @Sendable () -> Date
 
     static let issuer = "Zhurnal"
@@ -24,6 +31,9 @@ struct SecondFactorController: Sendable {
         let csrf: String
         let enabled: Bool
         let required: Bool
+        /// An ordinary session confirms with the current password too; the enrolment stage right after sign-in has
+        /// just proved it.
+        let asksPassword: Bool
         let manualKey: String
         let qrSVG: String
         let error: String?
@@ -32,85 +42,71 @@ struct SecondFactorController: Sendable {
         let showsRecoveryCodes: Bool
     }
 
-    struct CodeForm: Decodable {
+    struct ConfirmForm: Decodable {
         let code: String?
+        let current: String?
     }
 
     func page(_ context: AppRequestContext, error: AppError?) async throws -> Response {
-        guard let session = context.session, session.stage == .active || session.stage == .enrolSecondFactor else {
-            throw AppError.signInRequired
-        }
-        guard let account = try await database.read({ try await SignInAccount.find(school: session.schoolID, account: session.accountID, in: $0) })
-        else { throw AppError.signInRequired }
+        let (session, account) = try await sessionAndAccount(context)
         if account.totpEnabled {
-            return pages.page("enrol-second-factor", enrolPage(context, session, enabled: true, secret: nil, account: account, error: nil))
+            return pages.page("enrol-second-factor", enrolPage(context, session, secret: nil, account: account, error: nil))
         }
-        // The secret waits in the account until a code confirms it; reloading the page keeps the same one.
-        let secret = account.totpSecret ?? SecondFactor.generateSecret()
-        if account.totpSecret == nil {
-            try await database.write {
-                try await AccountStore.setPendingSecret(school: session.schoolID, account: session.accountID, secret: secret, in: $0)
+        // Reloading the page keeps the secret, so that a half-scanned code stays valid.
+        let secret = session.pendingTOTPSecret ?? SecondFactor.generateSecret()
+        if session.pendingTOTPSecret == nil {
+            try await database.write { sql in
+                try await SessionStore.setPendingSecret(school: session.schoolID, session: session.id, secret: secret, in: sql)
             }
         }
         return pages.page(
             "enrol-second-factor",
-            enrolPage(context, session, enabled: false, secret: secret, account: account, error: error),
+            enrolPage(context, session, secret: secret, account: account, error: error),
             status: error?.status ?? .ok
         )
     }
 
-    private func enrolPage(
-        _ context: AppRequestContext,
-        _ session: SessionRecord,
-        enabled: Bool,
-        secret: String?,
-        account: SignInAccount,
-        error: AppError?,
-        recoveryCodes: [String] = []
-    ) -> EnrolPage {
-        let uri = secret.map { SecondFactor.provisioningURI(secret: $0, login: account.login, issuer: Self.issuer) }
-        let svg = uri.flatMap { try? QRCode(text: $0).svg(moduleSize: 5, label: "QR-код для приложения-аутентификатора") } ?? ""
-        return EnrolPage(
-            chrome: Chrome(context),
-            csrf: session.csrfToken,
-            enabled: enabled,
-            required: account.state.requiresSecondFactor,
-            manualKey: secret.map(SecondFactor.manualEntryKey) ?? "",
-            qrSVG: svg,
-            error: error?.message,
-            recoveryCodes: recoveryCodes,
-            showsRecoveryCodes: !recoveryCodes.isEmpty
-        )
-    }
-
     func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let session = context.session, session.stage == .active || session.stage == .enrolSecondFactor else {
-            throw AppError.signInRequired
+        let (session, account) = try await sessionAndAccount(context)
+        let form = try await request.form(ConfirmForm.self, context: context)
+        guard !account.totpEnabled, let secret = session.pendingTOTPSecret else { return .redirect(to: "/account/second-factor") }
+        if session.stage == .active {
+            let keys = SignInService.keys(login: account.login, client: .init(address: context.clientAddress, userAgent: nil))
+            do {
+                try await service.beginAttempt(
+                    keys,
+                    account: account,
+                    login: account.login,
+                    client: .init(address: context.clientAddress, userAgent: nil)
+                )
+            } catch let error as AppError {
+                return try await page(context, error: error)
+            }
+            guard let current = form.current, !current.isEmpty, try await service.verify(current, against: account.passwordHash) else {
+                return try await page(context, error: .invalid("wrong_current_password", "Текущий пароль введён неверно."))
+            }
+            try await database.write { try await service.settle(keys, passedSecondFactor: false, in: $0) }
         }
-        let code = try await request.form(CodeForm.self, context: context).code.trimmed ?? ""
-        guard let account = try await database.read({ try await SignInAccount.find(school: session.schoolID, account: session.accountID, in: $0) })
-        else { throw AppError.signInRequired }
-        guard !account.totpEnabled, let secret = account.totpSecret else { return .redirect(to: "/account/second-factor") }
         let now = clock()
-        guard let step = SecondFactor.acceptedStep(code: code, secret: secret, now: now, lastStep: nil) else {
+        guard let step = SecondFactor.acceptedStep(code: form.code.trimmed ?? "", secret: secret, now: now, lastStep: nil) else {
             return try await page(
                 context,
                 error: .invalid("otp_invalid", "Код не подошёл. Проверьте время на телефоне и введите новый код из приложения.")
             )
         }
         let codes = RecoveryCodes.generate()
-        try await database.write { sql in
-            try await AccountStore.enableSecondFactor(
-                school: session.schoolID,
-                account: session.accountID,
-                step: step,
-                recoveryCodes: codes,
-                now: now,
-                in: sql
-            )
-            if session.stage == .enrolSecondFactor {
-                try await SessionStore.setStage(school: session.schoolID, session: session.id, stage: .active, secondFactorDone: true, in: sql)
-            }
+        let token = try await database.write { sql -> SessionToken? in
+            guard
+                try await AccountStore.enableSecondFactor(
+                    school: session.schoolID,
+                    account: session.accountID,
+                    secret: secret,
+                    step: step,
+                    recoveryCodes: codes,
+                    now: now,
+                    in: sql
+                )
+            else { return nil }
             try await SecurityLog.record(
                 SecurityEvent(
                     schoolID: session.schoolID,
@@ -122,16 +118,59 @@ struct SecondFactorController: Sendable {
                 ),
                 in: sql
             )
+            // More rights (an administrator's whole journal) come with a new session id.
+            return try await SessionStore.rotate(session, stage: .active, secondFactorDone: true, now: now, in: sql)
         }
-        var page = enrolPage(context, session, enabled: true, secret: nil, account: account, error: nil, recoveryCodes: codes)
-        if session.stage == .enrolSecondFactor {
-            // The navigation appears now that the session is complete.
-            var completed = context
-            completed.session = try await database.read { sql in
-                try await SessionStore.find(id: session.id, school: session.schoolID, in: sql)
-            }
-            page = enrolPage(completed, session, enabled: true, secret: nil, account: account, error: nil, recoveryCodes: codes)
-        }
-        return pages.page("enrol-second-factor", page)
+        guard let token else { return .redirect(to: "/account/second-factor") }
+        var completed = context
+        completed.session = try await database.read { try await SessionStore.find(token, in: $0) }
+        let enrolled = EnrolPage(
+            chrome: Chrome(completed),
+            csrf: completed.session?.csrfToken ?? "",
+            enabled: true,
+            required: account.state.requiresSecondFactor,
+            asksPassword: false,
+            manualKey: "",
+            qrSVG: "",
+            error: nil,
+            recoveryCodes: codes,
+            showsRecoveryCodes: true
+        )
+        var response = pages.page("enrol-second-factor", enrolled)
+        response.setCookie(cookie.session(token))
+        return response
+    }
+
+    private func sessionAndAccount(_ context: AppRequestContext) async throws -> (SessionRecord, SignInAccount) {
+        let session = try await access.requireOwn(.manageOwnCredentials, context: context, path: "/account/second-factor")
+        guard session.stage == .active || session.stage == .enrolSecondFactor,
+            let account = try await database.read({
+                try await SignInAccount.find(school: session.schoolID, account: session.accountID, in: $0)
+            })
+        else { throw AppError.signInRequired }
+        return (session, account)
+    }
+
+    private func enrolPage(
+        _ context: AppRequestContext,
+        _ session: SessionRecord,
+        secret: String?,
+        account: SignInAccount,
+        error: AppError?
+    ) -> EnrolPage {
+        let uri = secret.map { SecondFactor.provisioningURI(secret: $0, login: account.login, issuer: Self.issuer) }
+        let svg = uri.flatMap { try? QRCode(text: $0).svg(moduleSize: 5, label: "QR-код для приложения-аутентификатора") } ?? ""
+        return EnrolPage(
+            chrome: Chrome(context),
+            csrf: session.csrfToken,
+            enabled: account.totpEnabled,
+            required: account.state.requiresSecondFactor,
+            asksPassword: session.stage == .active,
+            manualKey: secret.map(SecondFactor.manualEntryKey) ?? "",
+            qrSVG: svg,
+            error: error?.message,
+            recoveryCodes: [],
+            showsRecoveryCodes: false
+        )
     }
 }

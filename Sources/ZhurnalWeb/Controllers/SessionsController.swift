@@ -36,7 +36,7 @@ struct SessionsController: Sendable {
 
     func list(_ context: AppRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        guard let session = context.session else { throw AppError.signInRequired }
+        let session = try await access.requireOwn(.manageOwnCredentials, context: context, path: "/account/sessions")
         let open = try await database.read {
             try await SessionStore.open(school: actor.schoolID, account: actor.accountID, now: clock(), in: $0)
         }
@@ -88,7 +88,7 @@ struct SessionsController: Sendable {
 
     func endOthers(_ context: AppRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        guard let session = context.session else { throw AppError.signInRequired }
+        let session = try await access.requireOwn(.manageOwnCredentials, context: context, path: "/account/sessions/end-others")
         try await database.write { sql in
             let ended = try await SessionStore.endAll(
                 school: actor.schoolID,

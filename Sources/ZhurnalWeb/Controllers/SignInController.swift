@@ -107,21 +107,31 @@ struct SignInController: Sendable {
     func secondFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let session = context.session, session.stage == .secondFactor else { return .redirect(to: "/") }
         let code = try await request.form(CodeForm.self, context: context).code.trimmed ?? ""
-        let keys = [SignInThrottle.Key.login(session.login)] + (context.clientAddress.map { [.address($0)] } ?? [])
-        let wait = try await database.read { try await SignInThrottle.wait(for: keys, now: clock(), in: $0) }
-        if wait > 0 { return try secondFactorPage(context, error: .throttled(seconds: wait)) }
-        guard let account = try await database.read({ try await SignInAccount.find(school: session.schoolID, account: session.accountID, in: $0) })
+        guard
+            let account = try await database.read({
+                try await SignInAccount.find(school: session.schoolID, account: session.accountID, in: $0)
+            })
         else { throw AppError.signInRequired }
         let client = SignInService.Client(address: context.clientAddress, userAgent: request.headers[.userAgent])
+        // Codes are guessed like passwords: the same limiter, counted before the code is checked.
+        let keys = SignInService.keys(login: session.login, client: client)
+        do {
+            try await service.beginAttempt(keys, account: account, login: session.login, client: client)
+        } catch let error as AppError {
+            return try secondFactorPage(context, error: error)
+        }
         guard !code.isEmpty, try await service.acceptSecondFactor(code, account: account, now: clock(), client: client) else {
-            try await service.fail(keys: keys, account: account, login: session.login, client: client, detail: "wrong second factor")
+            try await service.log(.secondFactorFailed, account: account, login: session.login, client: client, detail: "sign-in form")
             return try secondFactorPage(context, error: .otpInvalid)
         }
         let stage = SignInStage.next(for: account.state, done: [.secondFactor])
-        try await database.write { sql in
-            try await SessionStore.setStage(school: session.schoolID, session: session.id, stage: stage, secondFactorDone: true, in: sql)
+        let token = try await database.write { sql in
+            try await service.settle(keys, passedSecondFactor: true, in: sql)
+            return try await SessionStore.rotate(session, stage: stage, secondFactorDone: true, now: clock(), in: sql)
         }
-        return .redirect(to: StagePages.page(of: stage))
+        var response = Response.redirect(to: StagePages.page(of: stage))
+        response.setCookie(cookie.session(token))
+        return response
     }
 
     func signOut(_ context: AppRequestContext) async throws -> Response {
