@@ -83,4 +83,19 @@ struct SignInTests {
             #expect(try await other.get("/").status == .ok)
         }
     }
+
+    @Test func anErrorPageKeepsThePersonsNavigation() async throws {
+        try await TestApp.withSchool(.sqlite) { client, _ in
+            let teacher = Browser(client)
+            try await teacher.signIn(AccessSchool.Login.teacher)
+            let refused = try await teacher.get("/admin/people")
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("У вас нет прав на это действие."))
+            #expect(refused.text.contains("Смирнова Ольга Петровна"))
+            #expect(refused.text.contains("Выйти"))
+            let missing = try await teacher.get("/no-such-page")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Мои сеансы"))
+        }
+    }
 }

@@ -36,6 +36,8 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
         ErrorMiddleware(pages: pages)
         SessionMiddleware(database: database, clock: clock, cookie: cookie, trustProxy: dependencies.security.trustProxy)
         CSRFMiddleware()
+        // Again inside: an error of a route then renders with the person's navigation.
+        ErrorMiddleware(pages: pages)
     }
     HealthController(database: database).addRoutes(to: router)
     StaticController().addRoutes(to: router)

@@ -20,8 +20,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if problem.status == .internalServerError {
                 context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
+            // Inside the session middleware the error page keeps the person's navigation and sign-out button.
+            let chrome = (context as? AppRequestContext).map(Chrome.init)
             var response =
-                Self.wantsJSON(request) ? problem.json(requestID: context.id) : pages.errorPage(problem, requestID: context.id)
+                Self.wantsJSON(request)
+                ? problem.json(requestID: context.id) : pages.errorPage(problem, requestID: context.id, chrome: chrome)
             if let seconds = problem.retryAfter { response.headers[.retryAfter] = String(seconds) }
             if problem.status == .unauthorized, Self.wantsJSON(request) { response.headers[.wwwAuthenticate] = "Bearer" }
             return response

@@ -24,11 +24,12 @@ struct PageRenderer: Sendable {
         )
     }
 
-    func errorPage(_ problem: Problem, requestID: String) -> Response {
+    func errorPage(_ problem: Problem, requestID: String, chrome: Chrome? = nil) -> Response {
         page(
             "error",
             ErrorPage(
                 title: "Ошибка \(problem.status.code)",
+                chrome: chrome,
                 status: problem.status.code,
                 message: problem.message,
                 requestID: requestID
@@ -50,7 +51,7 @@ protocol PageContext: Sendable {
 
 struct ErrorPage: PageContext {
     let title: String
-    let chrome: Chrome? = nil
+    let chrome: Chrome?
     let status: Int
     let message: String
     let requestID: String
