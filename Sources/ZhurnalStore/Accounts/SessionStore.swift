@@ -323,4 +323,25 @@ extension SessionStore {
         )
         return true
     }
+
+    /// Ends the session of this request and logs why.
+    @discardableResult
+    public static func endLogged(
+        _ session: SessionRecord,
+        reason: SessionEnd,
+        clientAddress: String?,
+        now: Date,
+        in sql: any SQLDatabase
+    ) async throws -> Bool {
+        try await endLogged(
+            school: session.schoolID,
+            session: session.id,
+            account: session.accountID,
+            login: session.login,
+            reason: reason,
+            clientAddress: clientAddress,
+            now: now,
+            in: sql
+        )
+    }
 }

@@ -137,16 +137,7 @@ struct SignInController: Sendable {
     func signOut(_ context: AppRequestContext) async throws -> Response {
         if let session = context.session {
             try await database.write { sql in
-                try await SessionStore.endLogged(
-                    school: session.schoolID,
-                    session: session.id,
-                    account: session.accountID,
-                    login: session.login,
-                    reason: .signedOut,
-                    clientAddress: context.clientAddress,
-                    now: clock(),
-                    in: sql
-                )
+                try await SessionStore.endLogged(session, reason: .signedOut, clientAddress: context.clientAddress, now: clock(), in: sql)
             }
         }
         var response = Response.redirect(to: "/login")

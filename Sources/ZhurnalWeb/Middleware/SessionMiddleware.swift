@@ -47,16 +47,7 @@ struct SessionMiddleware: RouterMiddleware {
         else { return nil }
         if let reason = session.endReason(at: now) {
             try await database.write { sql in
-                try await SessionStore.endLogged(
-                    school: session.schoolID,
-                    session: session.id,
-                    account: session.accountID,
-                    login: session.login,
-                    reason: reason,
-                    clientAddress: context.clientAddress,
-                    now: now,
-                    in: sql
-                )
+                try await SessionStore.endLogged(session, reason: reason, clientAddress: context.clientAddress, now: now, in: sql)
             }
             return nil
         }
