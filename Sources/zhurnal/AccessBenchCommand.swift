@@ -60,7 +60,7 @@ struct AccessBenchCommand: AsyncParsableCommand {
             say("|---|---|---|---|")
             say("| bcrypt (cost 10), одна проверка пароля | \(Self.ms(bcrypt.median)) | \(Self.ms(bcrypt.p90)) | — |")
             for row in figures {
-                say("| \(row.name) | \(Self.ms(row.median)) | \(Self.ms(row.p90)) | \(row.statements) |")
+                say("| \(row.name) | \(Self.ms(row.median)) | \(Self.ms(row.p90)) | \(row.statements.map(String.init) ?? "—") |")
             }
             say("| AccessPolicy.decide, один вызов | \(String(format: "%.0f нс", policy)) | — | 0 |")
         } catch {
@@ -73,7 +73,8 @@ struct AccessBenchCommand: AsyncParsableCommand {
         let name: String
         let median: Double
         let p90: Double
-        let statements: Int
+        /// Per request; nil where it is not what the row is about.
+        let statements: Int?
     }
 
     func measure(base: String, login: String, password: String, database: Database) async throws -> [Figure] {
@@ -124,8 +125,8 @@ struct AccessBenchCommand: AsyncParsableCommand {
         unknown.sort()
         wrong.sort()
         return [
-            Figure(name: "токен: неизвестный логин (401)", median: unknown[count / 2], p90: unknown[count * 9 / 10], statements: 0),
-            Figure(name: "токен: неверный пароль (401)", median: wrong[count / 2], p90: wrong[count * 9 / 10], statements: 0),
+            Figure(name: "токен: неизвестный логин (401)", median: unknown[count / 2], p90: unknown[count * 9 / 10], statements: nil),
+            Figure(name: "токен: неверный пароль (401)", median: wrong[count / 2], p90: wrong[count * 9 / 10], statements: nil),
         ]
     }
 
