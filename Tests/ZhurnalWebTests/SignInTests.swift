@@ -98,4 +98,19 @@ struct SignInTests {
             #expect(missing.text.contains("Мои сеансы"))
         }
     }
+
+    /// A signed-in page costs the session's two statements; the stylesheet costs none.
+    @Test func theSessionCostsTwoStatementsAndTheStylesheetNone() async throws {
+        try await TestApp.withSchool(.sqlite) { client, database in
+            let teacher = Browser(client)
+            try await teacher.signIn(AccessSchool.Login.teacher)
+            try await teacher.get("/api/v1/me")
+            var before = database.statements.value
+            #expect(try await teacher.get("/api/v1/me").status == .ok)
+            #expect(database.statements.value - before == 2)
+            before = database.statements.value
+            #expect(try await teacher.get("/static/zhurnal.css").status == .ok)
+            #expect(database.statements.value - before == 0)
+        }
+    }
 }

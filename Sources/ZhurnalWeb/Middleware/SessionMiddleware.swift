@@ -18,6 +18,9 @@ struct SessionMiddleware: RouterMiddleware {
     static let touchInterval: TimeInterval = 60
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // The stylesheet and the health check are the same for everyone: no session lookup for them.
+        let path = request.uri.path
+        if path.hasPrefix("/static/") || path == "/healthz" { return try await next(request, context) }
         var context = context
         context.clientAddress = clientAddress(of: request, peer: context.peerAddress)
         context.anonymousToken = request.cookies[cookie.anonymousName]?.value
