@@ -49,6 +49,7 @@ public enum AttendanceWrites {
         }
         try await JournalHistory.record(
             school: lesson.schoolID,
+            lesson: lesson.lessonID,
             .attendance,
             id: "\(lesson.lessonID):\(student)",
             old == nil ? .create : (code == nil ? .delete : .update),

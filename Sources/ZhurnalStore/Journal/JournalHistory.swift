@@ -42,6 +42,7 @@ public enum JournalHistory {
 
     public static func record(
         school: Int,
+        lesson: Int?,
         _ entity: Entity,
         id: String,
         _ action: Action,
@@ -54,13 +55,24 @@ public enum JournalHistory {
     ) async throws {
         try await sql.raw(
             """
-            INSERT INTO history (school_id, entity, entity_id, action, actor_account_id, actor_role, at, old_value,
+            INSERT INTO history (school_id, lesson_id, entity, entity_id, action, actor_account_id, actor_role, at, old_value,
                                  new_value, reason, client_address)
-            VALUES (\(bind: school), \(bind: entity.rawValue), \(bind: id), \(bind: action.rawValue), \(bind: author.accountID),
+            VALUES (\(bind: school), \(bind: lesson), \(bind: entity.rawValue), \(bind: id), \(bind: action.rawValue), \(bind: author.accountID),
                     \(bind: author.role.rawValue), \(bind: Timestamp.string(now)), \(bind: old), \(bind: new),
                     \(bind: reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }), \(bind: author.clientAddress))
             """
         ).run()
+    }
+
+    /// The lesson of an entity's history, also after the entity was deleted.
+    public static func lesson(school: Int, _ entity: Entity, id: String, in sql: any SQLDatabase) async throws -> Int? {
+        try await sql.raw(
+            """
+            SELECT lesson_id FROM history
+            WHERE school_id = \(bind: school) AND entity = \(bind: entity.rawValue) AND entity_id = \(bind: id) AND lesson_id IS NOT NULL
+            ORDER BY id LIMIT 1
+            """
+        ).first()?.decode(column: "lesson_id", as: Int.self)
     }
 
     /// A cell's history, oldest first.

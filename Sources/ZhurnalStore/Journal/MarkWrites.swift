@@ -59,6 +59,7 @@ public enum MarkWrites {
         guard let mark = try await find(school: lesson.schoolID, mark: id, in: sql) else { throw JournalWriteError.notFound }
         try await JournalHistory.record(
             school: lesson.schoolID,
+            lesson: lesson.lessonID,
             .mark,
             id: String(id),
             .create,
@@ -105,6 +106,7 @@ public enum MarkWrites {
         }
         try await JournalHistory.record(
             school: school,
+            lesson: before.lessonId,
             .mark,
             id: String(id),
             .update,
@@ -138,6 +140,7 @@ public enum MarkWrites {
         guard deleted != nil else { throw JournalWriteError.staleVersion(current: before.version + 1) }
         try await JournalHistory.record(
             school: school,
+            lesson: before.lessonId,
             .mark,
             id: String(id),
             .delete,

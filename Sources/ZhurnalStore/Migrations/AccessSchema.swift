@@ -18,6 +18,9 @@ extension Migration {
             "ALTER TABLE accounts ADD COLUMN second_factor_waived BOOLEAN NOT NULL DEFAULT FALSE",
             // One account per person: a double click must not leave a second, forgotten account that still works.
             "CREATE UNIQUE INDEX accounts_person ON accounts (school_id, person_id)",
+            // The lesson a history line belongs to: a deleted mark's history must still be found, and shown only to
+            // those who may see that lesson's course.
+            "ALTER TABLE history ADD COLUMN lesson_id BIGINT",
             "ALTER TABLE schools ADD COLUMN staff_idle_minutes INTEGER NOT NULL DEFAULT 30",
             "ALTER TABLE schools ADD COLUMN staff_session_hours INTEGER NOT NULL DEFAULT 12",
             "ALTER TABLE schools ADD COLUMN family_idle_days INTEGER NOT NULL DEFAULT 7",

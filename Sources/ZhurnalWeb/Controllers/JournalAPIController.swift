@@ -1,0 +1,290 @@
+import Foundation
+import Hummingbird
+import SQLKit
+import ZhurnalCore
+import ZhurnalStore
+
+/// Marks and attendance for programs and the grid's script. Every write asks the policy (keep this course's journal,
+/// or correct after the window), then the journal's rules, then writes the change with its history — all inside one
+/// transaction, so a period closed or a cell saved by someone else in between is seen, and nothing is half-written.
+struct JournalAPIController: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/api/v1/lessons/:lessonId/marks") { request, context in try await addMark(request, context) }
+        router.patch("/api/v1/marks/:markId") { request, context in try await updateMark(request, context) }
+        router.delete("/api/v1/marks/:markId") { request, context in try await deleteMark(request, context) }
+        router.get("/api/v1/marks/:markId/history") { request, context in try await markHistory(request, context) }
+        router.put("/api/v1/lessons/:lessonId/attendance/:studentId") { request, context in try await setAttendance(request, context) }
+    }
+
+    // MARK: Bodies
+
+    struct NewMark: Decodable {
+        let studentId: Int?
+        let value: String?
+        let workType: Int?
+        let comment: String?
+        let reason: String?
+    }
+
+    struct MarkChange: Decodable {
+        let value: String?
+        let workType: Int?
+        /// Absent: unchanged; null: removed.
+        let comment: String??
+        let version: Int?
+        let reason: String?
+
+        enum CodingKeys: String, CodingKey { case value, workType, comment, version, reason }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            value = try container.decodeIfPresent(String.self, forKey: .value)
+            workType = try container.decodeIfPresent(Int.self, forKey: .workType)
+            comment = container.contains(.comment) ? .some(try container.decodeIfPresent(String.self, forKey: .comment)) : .none
+            version = try container.decodeIfPresent(Int.self, forKey: .version)
+            reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        }
+    }
+
+    struct Removal: Decodable {
+        let version: Int?
+        let reason: String?
+    }
+
+    struct AttendanceChange: Decodable {
+        let code: String?
+        let reason: String?
+    }
+
+    struct AttendanceCell: ResponseEncodable {
+        let lessonId: Int
+        let studentId: Int
+        let code: String?
+        let version: Int
+    }
+
+    struct History: ResponseEncodable {
+        let history: [HistoryEntry]
+    }
+
+    // MARK: Routes
+
+    func addMark(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let body = try await decode(NewMark.self, request, context)
+        guard let student = body.studentId, let text = body.value, let workType = body.workType else {
+            throw AppError.invalid("missing_fields", "Нужны поля studentId, value и workType.")
+        }
+        let mark = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, now, sql in
+            let value = try Self.parse(text, lesson)
+            return try await MarkWrites.add(
+                lesson: lesson,
+                student: student,
+                value: value,
+                workType: workType,
+                comment: body.comment.trimmed,
+                by: author,
+                reason: body.reason,
+                at: now,
+                in: sql
+            )
+        }
+        return try Self.json(mark, status: .created)
+    }
+
+    func updateMark(_ request: Request, _ context: AppRequestContext) async throws -> MarkRecord {
+        let markID = try context.parameters.require("markId", as: Int.self)
+        let body = try await decode(MarkChange.self, request, context)
+        guard let version = body.version else { throw AppError.invalid("version_required", "Нужно поле version: версия отметки, которую вы видели.") }
+        let current = try await existingMark(markID, request, context)
+        return try await withLesson(current.lessonId, student: current.studentId, reason: body.reason, request, context) { lesson, author, now, sql in
+            let value = try body.value.map { try Self.parse($0, lesson) }
+            return try await MarkWrites.update(
+                school: lesson.schoolID,
+                mark: markID,
+                version: version,
+                value: value,
+                workType: body.workType,
+                comment: body.comment.map { $0.trimmed },
+                by: author,
+                reason: body.reason,
+                at: now,
+                in: sql
+            )
+        }
+    }
+
+    func deleteMark(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let markID = try context.parameters.require("markId", as: Int.self)
+        let body = try await decodeOptional(Removal.self, request, context)
+        let current = try await existingMark(markID, request, context)
+        try await withLesson(current.lessonId, student: current.studentId, reason: body?.reason, request, context) { lesson, author, now, sql in
+            try await MarkWrites.delete(
+                school: lesson.schoolID,
+                mark: markID,
+                version: body?.version,
+                by: author,
+                reason: body?.reason,
+                at: now,
+                in: sql
+            )
+        }
+        return Response(status: .noContent)
+    }
+
+    func markHistory(_ request: Request, _ context: AppRequestContext) async throws -> History {
+        let actor = try context.requireActor()
+        let markID = try context.parameters.require("markId", as: Int.self)
+        // A deleted mark keeps its history; the lesson it belonged to is read from there.
+        let lesson = try await database.read { sql -> Int? in
+            if let mark = try await MarkWrites.find(school: actor.schoolID, mark: markID, in: sql) { return mark.lessonId }
+            return try await JournalHistory.lesson(school: actor.schoolID, .mark, id: String(markID), in: sql)
+        }
+        guard let lesson else { try await access.missing("mark", context: context, path: request.uri.path) }
+        let course = try await courseFacts(of: lesson, actor: actor, request, context)
+        try await access.require(.readHistory, on: .course(course), context: context, path: request.uri.path)
+        return History(history: try await database.read { try await JournalHistory.of(school: actor.schoolID, .mark, id: String(markID), in: $0) })
+    }
+
+    func setAttendance(_ request: Request, _ context: AppRequestContext) async throws -> AttendanceCell {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let student = try context.parameters.require("studentId", as: Int.self)
+        let body = try await decode(AttendanceChange.self, request, context)
+        let code = try Self.attendance(body.code)
+        let version = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, now, sql in
+            try await AttendanceWrites.set(lesson: lesson, student: student, code: code, by: author, reason: body.reason, at: now, in: sql)
+        }
+        return AttendanceCell(lessonId: lessonID, studentId: student, code: code?.rawValue, version: version)
+    }
+
+    // MARK: The one path of every write
+
+    /// Loads the lesson within the actor's school, asks the policy which rights he has on its course, checks the
+    /// journal's rules for this pupil's cell, and runs `write` — all in one transaction.
+    private func withLesson<Result: Sendable>(
+        _ lessonID: Int,
+        student: Int,
+        reason: String?,
+        _ request: Request,
+        _ context: AppRequestContext,
+        write: @escaping @Sendable (LessonFacts, JournalAuthor, Date, any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        let actor = try context.requireActor()
+        let course = try await courseFacts(of: lessonID, actor: actor, request, context)
+        let keeps = AccessPolicy.decide(actor, .keepJournal, .course(course)).isAllowed
+        let corrects = AccessPolicy.decide(actor, .correctAfterWindow, .course(course)).isAllowed
+        if !keeps && !corrects {
+            try await access.require(.keepJournal, on: .course(course), context: context, path: request.uri.path)
+        }
+        let role: Role = keeps ? .teacher : (actor.holds(.deputy) ? .deputy : .admin)
+        let author = JournalAuthor(accountID: actor.accountID, personID: actor.personID, role: role, clientAddress: context.clientAddress)
+        let now = clock()
+        let today = SchoolCalendar.today(now)
+        do {
+            return try await database.write { sql in
+                guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
+                    throw JournalWriteError.notFound
+                }
+                let enrolled = try await lesson.members(in: sql).contains(student)
+                if let refusal = JournalEditRules.refusal(
+                    .pupilCell,
+                    lesson.situation(today: today, pupilEnrolled: enrolled),
+                    rights: .init(keepsJournal: keeps, corrects: corrects),
+                    reason: reason
+                ) {
+                    throw refusal
+                }
+                return try await write(lesson, author, now, sql)
+            }
+        } catch let refusal as JournalEditRefusal {
+            throw AppError(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
+        } catch let error as JournalWriteError {
+            throw Self.problem(error)
+        }
+    }
+
+    private func courseFacts(of lessonID: Int, actor: Actor, _ request: Request, _ context: AppRequestContext) async throws -> CourseFacts {
+        let today = SchoolCalendar.today(clock())
+        let facts = try await database.read { sql -> CourseFacts? in
+            guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else { return nil }
+            return try await AccessFacts.course(school: actor.schoolID, course: lesson.courseID, today: today, in: sql)
+        }
+        guard let facts else { try await access.missing("lesson", context: context, path: request.uri.path) }
+        return facts
+    }
+
+    private func existingMark(_ markID: Int, _ request: Request, _ context: AppRequestContext) async throws -> MarkRecord {
+        let actor = try context.requireActor()
+        guard let mark = try await database.read({ try await MarkWrites.find(school: actor.schoolID, mark: markID, in: $0) }) else {
+            try await access.missing("mark", context: context, path: request.uri.path)
+        }
+        return mark
+    }
+
+    /// A typed attendance code, or nil for an empty one (clearing the cell).
+    static func attendance(_ text: String?) throws -> AttendanceCode? {
+        guard let text = text.trimmed else { return nil }
+        do {
+            return try AttendanceCode(parsing: text)
+        } catch {
+            throw AppError.invalid("invalid_attendance", error.russianMessage)
+        }
+    }
+
+    static func parse(_ text: String, _ lesson: LessonFacts) throws -> MarkValue {
+        do {
+            return try MarkValue.parse(text, rules: lesson.markRules, context: .lesson)
+        } catch {
+            throw AppError.invalid("invalid_mark", error.russianMessage)
+        }
+    }
+
+    static func problem(_ error: JournalWriteError) -> AppError {
+        switch error {
+        case .staleVersion(let current):
+            AppError(
+                status: .conflict,
+                code: "conflict",
+                message: "Эту запись уже изменили (теперь версия \(current)): обновите журнал и внесите изменение ещё раз."
+            )
+        case .unknownWorkType:
+            AppError.invalid("unknown_work_type", "Такого вида работы в школе нет.")
+        case .notFound:
+            AppError.notFound
+        }
+    }
+
+    private func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body {
+        do {
+            return try await request.decode(as: type, context: context)
+        } catch let error as DecodingError {
+            throw AppError.badRequest("bad_request", Problem.describe(error))
+        }
+    }
+
+    /// A body that may be absent altogether (a DELETE without one).
+    private func decodeOptional<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body? {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return nil }
+        do {
+            return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))
+        } catch let error as DecodingError {
+            throw AppError.badRequest("bad_request", Problem.describe(error))
+        }
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let data = try JSONEncoder().encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+extension MarkRecord: ResponseEncodable {}
