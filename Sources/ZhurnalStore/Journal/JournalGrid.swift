@@ -21,7 +21,10 @@ public struct JournalGrid: Sendable {
         public let number: Int
         public let teacherId: Int
         public let topic: String?
+        /// The homework for the whole class (an individual one is shown in that pupil's diary).
+        public let homework: String?
         public let isCancelled: Bool
+        public let version: Int
     }
 
     public struct Mark: Sendable, Hashable {

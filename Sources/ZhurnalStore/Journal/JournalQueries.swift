@@ -30,11 +30,14 @@ public enum JournalQueries {
         ).all()
         let lessonRows = try await sql.raw(
             """
-            SELECT id, lesson_date, lesson_number, teacher_id, topic, status
-            FROM lessons
-            WHERE school_id = \(bind: school) AND course_id = \(bind: course)
-              AND lesson_date BETWEEN \(bind: from) AND \(bind: to)
-            ORDER BY lesson_date, lesson_number
+            SELECT l.id, l.lesson_date, l.lesson_number, l.teacher_id, l.topic, l.status, l.version,
+                (SELECT h.body FROM homework h
+                 WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
+                 ORDER BY h.id LIMIT 1) AS homework
+            FROM lessons l
+            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
+              AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
+            ORDER BY l.lesson_date, l.lesson_number
             """
         ).all()
         let lessons = try lessonRows.map { row in
@@ -44,7 +47,9 @@ public enum JournalQueries {
                 number: try row.decode(column: "lesson_number", as: Int.self),
                 teacherId: try row.decode(column: "teacher_id", as: Int.self),
                 topic: try row.decode(column: "topic", as: String?.self),
-                isCancelled: try row.decode(column: "status", as: String.self) == "cancelled"
+                homework: try row.decode(column: "homework", as: String?.self),
+                isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
+                version: try row.decode(column: "version", as: Int.self)
             )
         }
         // The cells by the lessons' ids rather than a join on lessons: the plan is then the index lookup on both

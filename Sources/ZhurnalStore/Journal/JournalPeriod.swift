@@ -1,0 +1,85 @@
+import SQLKit
+import ZhurnalCore
+
+/// The period a course's journal is shown for, with what its arithmetic needs: the school's term-mark rules and the
+/// course's weekly hours. One statement.
+public struct JournalPeriod: Sendable, Hashable {
+    public let id: Int
+    public let title: String
+    public let span: DateSpan
+    public let kind: PeriodKind
+    public let closed: Bool
+    public let weeklyHours: Int
+    public let termRules: TermMarkRules
+
+    /// `periodID` when given (it must be a period of the course's year and kind), else the period containing `today`,
+    /// else the last one before it, else the first.
+    public static func load(school: Int, course: Int, periodID: Int?, today: LocalDate, in sql: any SQLDatabase) async throws -> JournalPeriod? {
+        let day = today.iso
+        var chosen: SQLQueryString = ""
+        if let periodID {
+            chosen = "AND p.id = \(bind: periodID)"
+        }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, sc.rounding_profile,
+                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting
+                FROM courses c
+                JOIN schools sc ON sc.id = c.school_id
+                LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+                LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
+                JOIN periods p ON p.school_id = c.school_id AND p.year_id = c.year_id
+                    AND p.kind = COALESCE(k.period_kind, 'quarter')
+                WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) \(chosen)
+                ORDER BY CASE WHEN p.starts_on <= \(bind: day) AND p.ends_on >= \(bind: day) THEN 0
+                              WHEN p.starts_on <= \(bind: day) THEN 1 ELSE 2 END,
+                         CASE WHEN p.starts_on <= \(bind: day) THEN p.starts_on END DESC, p.starts_on
+                LIMIT 1
+                """
+            ).first(),
+            let start = LocalDate(iso: try row.decode(column: "starts_on", as: String.self)),
+            let end = LocalDate(iso: try row.decode(column: "ends_on", as: String.self)),
+            let kind = PeriodKind(rawValue: try row.decode(column: "kind", as: String.self))
+        else { return nil }
+        return JournalPeriod(
+            id: try row.decode(column: "id", as: Int.self),
+            title: try row.decode(column: "title", as: String.self),
+            span: DateSpan(start, end),
+            kind: kind,
+            closed: try row.decode(column: "closed_at", as: String?.self) != nil,
+            weeklyHours: try row.decode(column: "hours_per_week", as: Int.self),
+            termRules: TermMarkRules(
+                profile: RoundingProfile(storageValue: try row.decode(column: "rounding_profile", as: String.self)) ?? .classic,
+                twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
+                notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
+                doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
+            )
+        )
+    }
+
+    /// A term mark of this period.
+    public struct TermMark: Sendable, Equatable, Codable {
+        public let id: Int
+        public let studentId: Int
+        public let value: String
+        public let version: Int
+    }
+
+    public func termMarks(school: Int, course: Int, in sql: any SQLDatabase) async throws -> [TermMark] {
+        try await sql.raw(
+            """
+            SELECT id, student_id, value, version FROM term_marks
+            WHERE school_id = \(bind: school) AND course_id = \(bind: course) AND period_id = \(bind: id)
+            ORDER BY student_id
+            """
+        ).all().map { row in
+            TermMark(
+                id: try row.decode(column: "id", as: Int.self),
+                studentId: try row.decode(column: "student_id", as: Int.self),
+                value: try row.decode(column: "value", as: String.self),
+                version: try row.decode(column: "version", as: Int.self)
+            )
+        }
+    }
+}
