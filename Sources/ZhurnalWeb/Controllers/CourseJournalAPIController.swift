@@ -44,6 +44,21 @@ struct CourseJournalAPIController: Sendable {
             let teacherId: Int
             let cancelled: Bool
             let version: Int
+
+            enum CodingKeys: String, CodingKey { case id, date, number, topic, homework, teacherId, cancelled, version }
+
+            /// No topic or homework is `null`, not a missing key.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(date, forKey: .date)
+                try container.encode(number, forKey: .number)
+                try container.encode(topic, forKey: .topic)
+                try container.encode(homework, forKey: .homework)
+                try container.encode(teacherId, forKey: .teacherId)
+                try container.encode(cancelled, forKey: .cancelled)
+                try container.encode(version, forKey: .version)
+            }
         }
 
         struct Mark: Encodable {

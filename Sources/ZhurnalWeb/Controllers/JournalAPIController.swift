@@ -18,6 +18,8 @@ struct JournalAPIController: Sendable {
         router.delete("/api/v1/marks/:markId") { request, context in try await deleteMark(request, context) }
         router.get("/api/v1/marks/:markId/history") { request, context in try await markHistory(request, context) }
         router.put("/api/v1/lessons/:lessonId/attendance/:studentId") { request, context in try await setAttendance(request, context) }
+        router.patch("/api/v1/lessons/:lessonId") { request, context in try await updateLesson(request, context) }
+        router.put("/api/v1/lessons/:lessonId/entries") { request, context in try await saveEntries(request, context) }
     }
 
     // MARK: Bodies
@@ -79,7 +81,7 @@ struct JournalAPIController: Sendable {
         guard let student = body.studentId, let text = body.value, let workType = body.workType else {
             throw AppError.invalid("missing_fields", "Нужны поля studentId, value и workType.")
         }
-        let mark = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, now, sql in
+        let mark = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, rights, now, sql in
             let value = try Self.parse(text, lesson)
             return try await MarkWrites.add(
                 lesson: lesson,
@@ -101,7 +103,12 @@ struct JournalAPIController: Sendable {
         let body = try await decode(MarkChange.self, request, context)
         guard let version = body.version else { throw AppError.invalid("version_required", "Нужно поле version: версия отметки, которую вы видели.") }
         let current = try await existingMark(markID, request, context)
-        return try await withLesson(current.lessonId, student: current.studentId, reason: body.reason, request, context) { lesson, author, now, sql in
+        return try await withLesson(current.lessonId, student: current.studentId, reason: body.reason, request, context) {
+            lesson,
+            author,
+            rights,
+            now,
+            sql in
             let value = try body.value.map { try Self.parse($0, lesson) }
             return try await MarkWrites.update(
                 school: lesson.schoolID,
@@ -122,7 +129,12 @@ struct JournalAPIController: Sendable {
         let markID = try context.parameters.require("markId", as: Int.self)
         let body = try await decodeOptional(Removal.self, request, context)
         let current = try await existingMark(markID, request, context)
-        try await withLesson(current.lessonId, student: current.studentId, reason: body?.reason, request, context) { lesson, author, now, sql in
+        try await withLesson(current.lessonId, student: current.studentId, reason: body?.reason, request, context) {
+            lesson,
+            author,
+            rights,
+            now,
+            sql in
             try await MarkWrites.delete(
                 school: lesson.schoolID,
                 mark: markID,
@@ -155,10 +167,137 @@ struct JournalAPIController: Sendable {
         let student = try context.parameters.require("studentId", as: Int.self)
         let body = try await decode(AttendanceChange.self, request, context)
         let code = try Self.attendance(body.code)
-        let version = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, now, sql in
+        let version = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, rights, now, sql in
             try await AttendanceWrites.set(lesson: lesson, student: student, code: code, by: author, reason: body.reason, at: now, in: sql)
         }
         return AttendanceCell(lessonId: lessonID, studentId: student, code: code?.rawValue, version: version)
+    }
+
+    struct LessonChange: Decodable {
+        let topic: String??
+        let homework: String??
+        let version: Int?
+        let reason: String?
+
+        enum CodingKeys: String, CodingKey { case topic, homework, version, reason }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            topic = container.contains(.topic) ? .some(try container.decodeIfPresent(String.self, forKey: .topic)) : .none
+            homework = container.contains(.homework) ? .some(try container.decodeIfPresent(String.self, forKey: .homework)) : .none
+            version = try container.decodeIfPresent(Int.self, forKey: .version)
+            reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        }
+    }
+
+    struct LessonRecord: ResponseEncodable {
+        let id: Int
+        let topic: String?
+        let homework: String?
+        let version: Int
+
+        enum CodingKeys: String, CodingKey { case id, topic, homework, version }
+
+        /// No topic or homework is `null`, not a missing key.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(topic, forKey: .topic)
+            try container.encode(homework, forKey: .homework)
+            try container.encode(version, forKey: .version)
+        }
+    }
+
+    func updateLesson(_ request: Request, _ context: AppRequestContext) async throws -> LessonRecord {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let body = try await decode(LessonChange.self, request, context)
+        return try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
+            var version = lesson.version
+            if let topic = body.topic {
+                version = try await LessonWrites.setTopic(
+                    lesson: lesson,
+                    topic: topic,
+                    version: body.version,
+                    by: author,
+                    reason: body.reason,
+                    at: now,
+                    in: sql
+                )
+            }
+            if let homework = body.homework {
+                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: body.reason, at: now, in: sql)
+            }
+            let saved = try await LessonFacts.load(school: lesson.schoolID, lesson: lesson.lessonID, in: sql)
+            let grid = try await JournalQueries.grid(
+                school: lesson.schoolID,
+                course: lesson.courseID,
+                span: DateSpan(lesson.date, lesson.date),
+                in: sql
+            )
+            let homework = grid.lessons.first { $0.id == lesson.lessonID }?.homework
+            return LessonRecord(id: lesson.lessonID, topic: saved?.topic, homework: homework, version: saved?.version ?? version)
+        }
+    }
+
+    struct Entries: Decodable {
+        struct Line: Decodable {
+            let studentId: Int
+            /// Absent: unchanged; null: cleared.
+            let attendance: String??
+            let marks: [MarkLine]?
+
+            enum CodingKeys: String, CodingKey { case studentId, attendance, marks }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                studentId = try container.decode(Int.self, forKey: .studentId)
+                attendance = container.contains(.attendance) ? .some(try container.decodeIfPresent(String.self, forKey: .attendance)) : .none
+                marks = try container.decodeIfPresent([MarkLine].self, forKey: .marks)
+            }
+        }
+
+        struct MarkLine: Decodable {
+            let value: String
+            let workType: Int
+            let comment: String?
+        }
+
+        let entries: [Line]
+        let reason: String?
+    }
+
+    struct SavedEntries: ResponseEncodable {
+        let attendanceChanged: Int
+        let marks: [MarkRecord]
+    }
+
+    /// The whole lesson — every pupil's attendance and new marks — in one request and one transaction: all of it is
+    /// checked first, and one refused line refuses the lot.
+    func saveEntries(_ request: Request, _ context: AppRequestContext) async throws -> SavedEntries {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let body = try await decode(Entries.self, request, context)
+        let result = try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
+            let members = try await lesson.members(in: sql)
+            let today = SchoolCalendar.today(now)
+            var entries: [LessonWrites.Entry] = []
+            for line in body.entries {
+                if let refusal = JournalEditRules.refusal(
+                    .pupilCell,
+                    lesson.situation(today: today, pupilEnrolled: members.contains(line.studentId)),
+                    rights: rights,
+                    reason: body.reason
+                ) {
+                    throw AppError.invalid(refusal.code, "Ученик \(line.studentId): " + refusal.message)
+                }
+                let attendance: AttendanceCode?? = try line.attendance.map { try Self.attendance($0) }
+                let marks = try (line.marks ?? []).map { mark in
+                    LessonWrites.NewMark(value: try Self.parse(mark.value, lesson), workType: mark.workType, comment: mark.comment.trimmed)
+                }
+                entries.append(LessonWrites.Entry(studentID: line.studentId, attendance: attendance, marks: marks))
+            }
+            return try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: body.reason, at: now, in: sql)
+        }
+        return SavedEntries(attendanceChanged: result.attendanceChanged, marks: result.marksAdded)
     }
 
     // MARK: The one path of every write
@@ -167,11 +306,11 @@ struct JournalAPIController: Sendable {
     /// journal's rules for this pupil's cell, and runs `write` — all in one transaction.
     private func withLesson<Result: Sendable>(
         _ lessonID: Int,
-        student: Int,
+        student: Int?,
         reason: String?,
         _ request: Request,
         _ context: AppRequestContext,
-        write: @escaping @Sendable (LessonFacts, JournalAuthor, Date, any SQLDatabase) async throws -> Result
+        write: @escaping @Sendable (LessonFacts, JournalAuthor, JournalEditRules.Rights, Date, any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         let actor = try context.requireActor()
         let course = try await courseFacts(of: lessonID, actor: actor, request, context)
@@ -184,21 +323,24 @@ struct JournalAPIController: Sendable {
         let author = JournalAuthor(accountID: actor.accountID, personID: actor.personID, role: role, clientAddress: context.clientAddress)
         let now = clock()
         let today = SchoolCalendar.today(now)
+        let rights = JournalEditRules.Rights(keepsJournal: keeps, corrects: corrects)
         do {
             return try await database.write { sql in
                 guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
                     throw JournalWriteError.notFound
                 }
-                let enrolled = try await lesson.members(in: sql).contains(student)
+                // A pupil's cell needs him enrolled on the day; the lesson's own record (topic, homework) does not.
+                var enrolled = true
+                if let student { enrolled = try await lesson.members(in: sql).contains(student) }
                 if let refusal = JournalEditRules.refusal(
-                    .pupilCell,
+                    student == nil ? .lessonRecord : .pupilCell,
                     lesson.situation(today: today, pupilEnrolled: enrolled),
-                    rights: .init(keepsJournal: keeps, corrects: corrects),
+                    rights: rights,
                     reason: reason
                 ) {
                     throw refusal
                 }
-                return try await write(lesson, author, now, sql)
+                return try await write(lesson, author, rights, now, sql)
             }
         } catch let refusal as JournalEditRefusal {
             throw AppError(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
