@@ -11,6 +11,8 @@ public struct JournalPeriod: Sendable, Hashable {
     public let closed: Bool
     public let weeklyHours: Int
     public let termRules: TermMarkRules
+    /// The scale of the course's term marks (no double marks there: the parser refuses them for a term).
+    public let markRules: MarkRules
 
     /// `periodID` when given (it must be a period of the course's year and kind), else the period containing `today`,
     /// else the last one before it, else the first.
@@ -23,8 +25,8 @@ public struct JournalPeriod: Sendable, Hashable {
         guard
             let row = try await sql.raw(
                 """
-                SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, sc.rounding_profile,
-                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting
+                SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, c.grading, sc.rounding_profile,
+                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one
                 FROM courses c
                 JOIN schools sc ON sc.id = c.school_id
                 LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
@@ -54,8 +56,30 @@ public struct JournalPeriod: Sendable, Hashable {
                 twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
                 notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
                 doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
+            ),
+            markRules: MarkRules(
+                allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
+                grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
             )
         )
+    }
+
+    /// Whether `student` belongs to the course at some day of this period.
+    public func hasMember(_ student: Int, school: Int, course: Int, in sql: any SQLDatabase) async throws -> Bool {
+        let (from, to) = (span.start.iso, span.end.iso)
+        return try await sql.raw(
+            """
+            SELECT 1 AS one FROM courses c
+            JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND c.group_id IS NULL AND e.student_id = \(bind: student)
+              AND e.starts_on <= \(bind: to) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: from))
+            UNION ALL
+            SELECT 1 FROM courses c
+            JOIN group_members m ON m.school_id = c.school_id AND m.group_id = c.group_id
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND m.student_id = \(bind: student)
+              AND m.starts_on <= \(bind: to) AND (m.ends_on IS NULL OR m.ends_on >= \(bind: from))
+            """
+        ).first() != nil
     }
 
     /// A term mark of this period.
