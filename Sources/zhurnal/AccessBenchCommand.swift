@@ -50,7 +50,7 @@ struct AccessBenchCommand: AsyncParsableCommand {
             ) { _ in }
             let teacher = try requireAccount(summary, .teacher)
             let logins = summary.accounts.map(\.login)
-            let figures = try await serve(database) { base in
+            let figures = try await BenchServer.serve(database) { base in
                 try await self.measure(base: base, login: teacher.login, password: teacher.password, database: database)
                     + self.measureFailures(base: base, knownLogins: logins)
             }
@@ -130,32 +130,6 @@ struct AccessBenchCommand: AsyncParsableCommand {
         ]
     }
 
-    /// Runs the real application on a free loopback port for the duration of `body`.
-    func serve<T: Sendable>(_ database: Database, _ body: @escaping @Sendable (String) async throws -> T) async throws -> T {
-        // Believes X-Forwarded-For, so that the failure figures can come from many addresses.
-        let router = try await buildRouter(AppDependencies(database: database, security: WebSecurity(trustProxy: true)))
-        let port = PortBox()
-        // The server is stopped by cancelling it, which Hummingbird reports at error level: not news here.
-        var quiet = Logs.logger()
-        quiet.logLevel = .critical
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.set(channel.localAddress?.port ?? 0) },
-            logger: quiet
-        )
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            while port.value == 0 { try await Task.sleep(for: .milliseconds(20)) }
-            let result = try await body("http://127.0.0.1:\(port.value)")
-            group.cancelAll()
-            return result
-        }
-    }
-
     /// A mix of decisions a page makes: allowed and refused, on every kind of resource.
     static func policyNanoseconds() -> Double {
         let teacher = Actor(accountID: 5, personID: 5, schoolID: 1, roles: [.teacher, .homeroom])
@@ -200,87 +174,4 @@ private func requireAccount(_ summary: DemoSummary, _ role: Role) throws -> Demo
         throw CommandError(message: "в демо-школе нет учётной записи с ролью \(role.rawValue)")
     }
     return account
-}
-
-private final class PortBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port = 0
-    var value: Int { lock.withLock { port } }
-    func set(_ value: Int) { lock.withLock { port = value } }
-}
-
-/// A minimal HTTP client over URLSession: no redirects followed, cookies handled by hand.
-private struct HTTP: Sendable {
-    let base: String
-
-    final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-        func urlSession(
-            _ session: URLSession,
-            task: URLSessionTask,
-            willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest,
-            completionHandler: @escaping (URLRequest?) -> Void
-        ) {
-            completionHandler(nil)
-        }
-    }
-
-    static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-    }()
-
-    @discardableResult
-    func get(_ path: String, cookie: String?) async throws -> (Data, HTTPURLResponse) {
-        var request = URLRequest(url: URL(string: base + path)!)
-        if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
-        return try await send(request)
-    }
-
-    /// Signs in through the form and returns the session's `Cookie` header value.
-    func signIn(_ login: String, _ password: String) async throws -> String {
-        let (page, answer) = try await get("/login", cookie: nil)
-        let anonymous = Self.cookie(answer)
-        let html = String(decoding: page, as: UTF8.self)
-        guard let start = html.range(of: "name=\"_csrf\" value=\""),
-            let end = html[start.upperBound...].firstIndex(of: "\"")
-        else { throw CommandError(message: "на странице входа нет токена формы") }
-        let token = String(html[start.upperBound..<end])
-        var request = URLRequest(url: URL(string: base + "/login")!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(anonymous, forHTTPHeaderField: "Cookie")
-        let form = ["login": login, "password": password, "_csrf": token]
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-            .joined(separator: "&")
-        request.httpBody = Data(form.utf8)
-        let (_, response) = try await send(request)
-        guard response.statusCode == 303 else { throw CommandError(message: "вход не удался: \(response.statusCode)") }
-        return Self.cookie(response)
-    }
-
-    /// `POST /api/v1/auth/token` from the address `from`; the status.
-    func token(login: String, password: String, from address: String) async throws -> Int {
-        var request = URLRequest(url: URL(string: base + "/api/v1/auth/token")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(address, forHTTPHeaderField: "X-Forwarded-For")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["login": login, "password": password])
-        let (_, response) = try await Self.session.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
-    }
-
-    private func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        let (data, response) = try await Self.session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw CommandError(message: "не HTTP-ответ") }
-        guard http.statusCode < 400 else { throw CommandError(message: "\(request.url?.path ?? ""): \(http.statusCode)") }
-        return (data, http)
-    }
-
-    static func cookie(_ response: HTTPURLResponse) -> String {
-        let header = response.value(forHTTPHeaderField: "Set-Cookie") ?? ""
-        return String(header.split(separator: ";").first ?? "")
-    }
 }

@@ -10,8 +10,8 @@ import ZhurnalStore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access).",
-        subcommands: [GridBenchCommand.self, AccessBenchCommand.self],
+        abstract: "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal).",
+        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self],
         defaultSubcommand: GridBenchCommand.self
     )
 }

@@ -145,6 +145,8 @@ struct JournalAPITests {
             let bad = try await teacher.call(.put, "/api/v1/lessons/4/attendance/\(TinySchool.volkov)", json: "{\"code\": \"x\"}")
             #expect(bad.status == .unprocessableContent)
             #expect(try errorCode(bad) == "invalid_attendance")
+            let classified = try await teacher.call(.put, "/api/v1/lessons/4/attendance/\(TinySchool.volkov)", json: "{\"code\": \"б\"}")
+            #expect(try errorCode(classified) == "classification_not_here")
             let cleared = try await teacher.call(.put, "/api/v1/lessons/4/attendance/\(TinySchool.volkov)", json: "{\"code\": null}")
             #expect(try json(cleared)["version"] as? Int == 0)
         }

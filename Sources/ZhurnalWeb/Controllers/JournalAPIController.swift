@@ -76,6 +76,8 @@ struct JournalAPIController: Sendable {
     // MARK: Routes
 
     func addMark(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(NewMark.self, request, context)
         guard let student = body.studentId, let text = body.value, let workType = body.workType else {
@@ -99,6 +101,8 @@ struct JournalAPIController: Sendable {
     }
 
     func updateMark(_ request: Request, _ context: AppRequestContext) async throws -> MarkRecord {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let markID = try context.parameters.require("markId", as: Int.self)
         let body = try await decode(MarkChange.self, request, context)
         guard let version = body.version else { throw AppError.invalid("version_required", "Нужно поле version: версия отметки, которую вы видели.") }
@@ -126,6 +130,8 @@ struct JournalAPIController: Sendable {
     }
 
     func deleteMark(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let markID = try context.parameters.require("markId", as: Int.self)
         let body = try await decodeOptional(Removal.self, request, context)
         let current = try await existingMark(markID, request, context)
@@ -163,6 +169,8 @@ struct JournalAPIController: Sendable {
     }
 
     func setAttendance(_ request: Request, _ context: AppRequestContext) async throws -> AttendanceCell {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let student = try context.parameters.require("studentId", as: Int.self)
         let body = try await decode(AttendanceChange.self, request, context)
@@ -209,6 +217,8 @@ struct JournalAPIController: Sendable {
     }
 
     func updateLesson(_ request: Request, _ context: AppRequestContext) async throws -> LessonRecord {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(LessonChange.self, request, context)
         return try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
@@ -274,6 +284,8 @@ struct JournalAPIController: Sendable {
     /// The whole lesson — every pupil's attendance and new marks — in one request and one transaction: all of it is
     /// checked first, and one refused line refuses the lot.
     func saveEntries(_ request: Request, _ context: AppRequestContext) async throws -> SavedEntries {
+        // Who is asking comes before what he sent: an anonymous request is 401 whatever its body.
+        _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(Entries.self, request, context)
         let result = try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
@@ -367,14 +379,23 @@ struct JournalAPIController: Sendable {
         return mark
     }
 
-    /// A typed attendance code, or nil for an empty one (clearing the cell).
+    /// A typed attendance code, or nil for an empty one (clearing the cell). The lesson's journal takes н and оп;
+    /// turning н into б or у is the homeroom teacher's (DOMAIN.md §3).
     static func attendance(_ text: String?) throws -> AttendanceCode? {
         guard let text = text.trimmed else { return nil }
+        let code: AttendanceCode
         do {
-            return try AttendanceCode(parsing: text)
+            code = try AttendanceCode(parsing: text)
         } catch {
             throw AppError.invalid("invalid_attendance", error.russianMessage)
         }
+        guard AttendanceCode.enteredByTeacher.contains(code) else {
+            throw AppError.invalid(
+                "classification_not_here",
+                "В журнале урока ставят «н» или «оп»; причину пропуска (б, у) отмечает классный руководитель или администратор."
+            )
+        }
+        return code
     }
 
     static func parse(_ text: String, _ lesson: LessonFacts) throws -> MarkValue {

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SQLKit
+import ZhurnalCore
+import ZhurnalDemo
+import ZhurnalStore
+
+/// The journal's hot paths end to end on a live server with the demo school: a course's journal for a period (the
+/// grid's data) against its raw SQL, and saving a whole lesson's attendance and marks.
+struct JournalBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Замерить журнал курса (данные сетки) и сохранение целого урока на живом сервере."
+    )
+
+    @Option(help: "Размер демо-школы в учениках.")
+    var students: Int = 600
+
+    @Option(help: "Сколько запросов каждого вида.")
+    var runs: Int = 300
+
+    @Option(help: "Папка для файла SQLite (база демо-школы переиспользуется, если уже есть).")
+    var workDir: String = FileManager.default.temporaryDirectory.path
+
+    static let password = "скамейка у окна 2026"
+
+    func run() async throws {
+        Logs.bootstrap(level: .warning)
+        let path = (workDir as NSString).appendingPathComponent("zhurnal-bench-journal-\(students).sqlite")
+        let database = try await Database.open(.sqlite(path: path), logger: Logs.logger())
+        do {
+            try await Migrator(database: database).migrate()
+            // The lessons up to yesterday, so that the last ones are inside the edit window of today.
+            let yesterday = SchoolCalendar.today(Date()).adding(days: -1)
+            if try await database.read({ try await SchoolOverview.schoolCount(in: $0) }) == 0 {
+                say("Создаю демо-школу (\(students) учеников, уроки до \(yesterday.iso))…")
+                _ = try await DemoSchool.create(
+                    in: database,
+                    options: DemoOptions(students: students, seed: 1, until: yesterday, hasher: PasswordHasher(cost: 4))
+                ) { _ in }
+            }
+            let target = try await Self.target(in: database)
+            // The bench's own database: the teacher gets a known password.
+            let hash = PasswordHasher(cost: 4).hash(Self.password)
+            try await database.write { sql in
+                try await AccountStore.setPassword(school: target.school, account: target.teacherAccount, hash: hash, now: Date(), in: sql)
+            }
+            let grid = try await GridTiming.raw(database, school: target.school, course: target.course, runs: runs)
+            let figures = try await BenchServer.serve(database) { base in
+                try await self.measure(base: base, target: target, database: database)
+            }
+            await database.close()
+            say("")
+            say("курс \(target.course), \(target.pupils) учеников, урок \(target.lesson)")
+            say("| что | медиана, мс | p90, мс | SQL-запросов на запрос |")
+            say("|---|---|---|---|")
+            say("| сырой SQL сетки (3 запроса) | \(AccessBenchCommand.ms(grid.median)) | \(AccessBenchCommand.ms(grid.p90)) | 3 |")
+            for row in figures {
+                say(
+                    "| \(row.name) | \(AccessBenchCommand.ms(row.median)) | \(AccessBenchCommand.ms(row.p90)) | \(row.statements.map(String.init) ?? "—") |"
+                )
+            }
+            if let journal = figures.first {
+                say(String(format: "Отношение ответа журнала к сырому SQL сетки: %.1f", journal.median / grid.median))
+            }
+        } catch {
+            await database.close()
+            throw CommandFailure.report(error)
+        }
+    }
+
+    func measure(base: String, target: Target, database: Database) async throws -> [AccessBenchCommand.Figure] {
+        let http = HTTP(base: base)
+        let token = try await http.token(login: target.login, password: Self.password)
+        var figures: [AccessBenchCommand.Figure] = []
+        func timed(_ name: String, _ count: Int, _ request: (Int) async throws -> Void) async throws {
+            for warm in 0..<5 { try await request(warm) }
+            var timings: [Double] = []
+            let before = database.statements.value
+            for index in 0..<count {
+                let start = ContinuousClock.now
+                try await request(index)
+                timings.append(AccessBenchCommand.seconds(ContinuousClock.now - start))
+            }
+            timings.sort()
+            figures.append(
+                .init(
+                    name: name,
+                    median: timings[timings.count / 2],
+                    p90: timings[timings.count * 9 / 10],
+                    statements: (database.statements.value - before) / count
+                )
+            )
+        }
+        try await timed("GET /api/v1/courses/{id}/journal (данные сетки)", runs) { _ in
+            let (status, _) = try await http.call("GET", "/api/v1/courses/\(target.course)/journal", token: token)
+            guard status == 200 else { throw CommandError(message: "журнал: \(status)") }
+        }
+        // Each save changes every pupil's attendance and adds one mark each: the whole class, every time.
+        let saves = min(runs, 100)
+        try await timed("PUT /api/v1/lessons/{id}/entries (\(target.pupils) учеников: посещаемость и отметка каждому)", saves) { index in
+            let entries = target.members.map { student -> [String: Any] in
+                [
+                    "studentId": student, "attendance": index % 2 == 0 ? "оп" : "н",
+                    "marks": [["value": "\(3 + index % 3)", "workType": target.workType]],
+                ]
+            }
+            let body = try JSONSerialization.data(withJSONObject: ["entries": entries])
+            let (status, data) = try await http.call("PUT", "/api/v1/lessons/\(target.lesson)/entries", token: token, json: body)
+            guard status == 200 else { throw CommandError(message: "урок: \(status) \(String(decoding: data, as: UTF8.self))") }
+        }
+        return figures
+    }
+
+    struct Target {
+        let school: Int
+        let course: Int
+        let lesson: Int
+        let teacherAccount: Int
+        let login: String
+        let workType: Int
+        let members: [Int]
+        var pupils: Int { members.count }
+    }
+
+    /// The class course with the most pupils, its latest lesson (yesterday's or the last before), and its teacher.
+    static func target(in database: Database) async throws -> Target {
+        try await database.read { sql in
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT l.school_id, l.course_id, l.id AS lesson_id, l.teacher_id, a.id AS account_id, a.login,
+                           (SELECT MIN(id) FROM work_types w WHERE w.school_id = l.school_id) AS work_type
+                    FROM lessons l
+                    JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id AND c.group_id IS NULL
+                    JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id AND t.teacher_id = l.teacher_id
+                    JOIN accounts a ON a.school_id = l.school_id AND a.person_id = l.teacher_id
+                    WHERE l.status = 'held'
+                    ORDER BY l.lesson_date DESC,
+                             (SELECT COUNT(*) FROM enrolments e WHERE e.school_id = c.school_id AND e.class_id = c.class_id) DESC,
+                             l.id
+                    LIMIT 1
+                    """
+                ).first()
+            else { throw CommandError(message: "в демо-школе нет уроков") }
+            let school = try row.decode(column: "school_id", as: Int.self)
+            guard let lesson = try await LessonFacts.load(school: school, lesson: try row.decode(column: "lesson_id", as: Int.self), in: sql)
+            else { throw CommandError(message: "урок пропал") }
+            return Target(
+                school: school,
+                course: try row.decode(column: "course_id", as: Int.self),
+                lesson: lesson.lessonID,
+                teacherAccount: try row.decode(column: "account_id", as: Int.self),
+                login: try row.decode(column: "login", as: String.self),
+                workType: try row.decode(column: "work_type", as: Int.self),
+                members: try await lesson.members(in: sql).sorted()
+            )
+        }
+    }
+}
+
+/// The grid's three statements alone, without HTTP: what the journal's answer is compared with.
+enum GridTiming {
+    static func raw(_ database: Database, school: Int, course: Int, runs: Int) async throws -> (median: Double, p90: Double) {
+        let today = SchoolCalendar.today(Date())
+        guard
+            let period = try await database.read({ try await JournalPeriod.load(school: school, course: course, periodID: nil, today: today, in: $0) }
+            )
+        else { throw CommandError(message: "у курса нет периода") }
+        var timings: [Double] = []
+        for run in 0..<(runs + 10) {
+            let start = ContinuousClock.now
+            _ = try await database.read { try await JournalQueries.grid(school: school, course: course, span: period.span, in: $0) }
+            if run >= 10 { timings.append(AccessBenchCommand.seconds(ContinuousClock.now - start)) }
+        }
+        timings.sort()
+        return (timings[timings.count / 2], timings[timings.count * 9 / 10])
+    }
+}
