@@ -62,4 +62,16 @@ public enum AttendanceWrites {
         )
         return version
     }
+
+    /// The pupil's code at this lesson, or nil.
+    public static func code(lesson: LessonFacts, student: Int, in sql: any SQLDatabase) async throws -> AttendanceCode? {
+        let row = try await sql.raw(
+            """
+            SELECT code FROM attendance
+            WHERE school_id = \(bind: lesson.schoolID) AND lesson_id = \(bind: lesson.lessonID) AND student_id = \(bind: student)
+            """
+        ).first()
+        guard let code = try row?.decode(column: "code", as: String.self) else { return nil }
+        return AttendanceCode(rawValue: code)
+    }
 }

@@ -51,6 +51,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     JournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     CourseJournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     TermMarkAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AbsenceAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     try OpenAPIController.load().addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
