@@ -50,6 +50,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     SchoolAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     JournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     CourseJournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    JournalPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)
