@@ -70,11 +70,17 @@
     } else if (event.key === 'Delete') {
       removeLast(td);
       event.preventDefault();
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') {
-      startEditing(td, event.key);
-      event.preventDefault();
+    } else if (typesText(event)) {
+      // The editor takes the focus now, and the character typed lands in it: this way a letter of any layout
+      // (н, оп) arrives as typed, even when the key event does not name it.
+      startEditing(td, '');
     }
   });
+
+  function typesText(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    return (event.key.length === 1 && event.key !== ' ') || event.key === '' || event.key === 'Unidentified';
+  }
 
   table.addEventListener('click', function (event) {
     const td = event.target.closest('td.cell');
@@ -107,14 +113,17 @@
       }
     });
     input.addEventListener('blur', function () {
-      if (input.isConnected) finishEditing(td, input, true);
+      finishEditing(td, input, true);
     });
   }
 
+  /// Removes the editor once: removing a focused input fires its blur, which must not remove it again.
   function finishEditing(td, input, blurred) {
-    input.remove();
+    if (input.dataset.done) return;
+    input.dataset.done = 'true';
     td.classList.remove('editing');
     if (!blurred) td.focus();
+    input.remove();
   }
 
   function describe(td) {
