@@ -13,6 +13,8 @@ public struct JournalPeriod: Sendable, Hashable {
     public let termRules: TermMarkRules
     /// The scale of the course's term marks (no double marks there: the parser refuses them for a term).
     public let markRules: MarkRules
+    /// Days after a lesson a teacher may still change its marks and attendance; nil: no limit.
+    public let editWindowDays: Int?
 
     /// `periodID` when given (it must be a period of the course's year and kind), else the period containing `today`,
     /// else the last one before it, else the first.
@@ -26,7 +28,8 @@ public struct JournalPeriod: Sendable, Hashable {
             let row = try await sql.raw(
                 """
                 SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, c.grading, sc.rounding_profile,
-                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one
+                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one,
+                       sc.edit_window_days
                 FROM courses c
                 JOIN schools sc ON sc.id = c.school_id
                 LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
@@ -60,7 +63,8 @@ public struct JournalPeriod: Sendable, Hashable {
             markRules: MarkRules(
                 allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
                 grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
-            )
+            ),
+            editWindowDays: try row.decode(column: "edit_window_days", as: Int?.self)
         )
     }
 
@@ -80,6 +84,35 @@ public struct JournalPeriod: Sendable, Hashable {
               AND m.starts_on <= \(bind: to) AND (m.ends_on IS NULL OR m.ends_on >= \(bind: from))
             """
         ).first() != nil
+    }
+
+    /// A period the course's journal can be shown for, as the period switcher lists it.
+    public struct Choice: Sendable, Hashable {
+        public let id: Int
+        public let title: String
+        public let span: DateSpan
+    }
+
+    /// The periods of the course's year and kind (quarters or half-years), in order. One statement.
+    public static func choices(school: Int, course: Int, in sql: any SQLDatabase) async throws -> [Choice] {
+        try await sql.raw(
+            """
+            SELECT p.id, p.title, p.starts_on, p.ends_on
+            FROM courses c
+            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+            LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
+            JOIN periods p ON p.school_id = c.school_id AND p.year_id = c.year_id
+                AND p.kind = COALESCE(k.period_kind, 'quarter')
+            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
+            ORDER BY p.starts_on
+            """
+        ).all().map { row in
+            Choice(
+                id: try row.decode(column: "id", as: Int.self),
+                title: try row.decode(column: "title", as: String.self),
+                span: DateSpan(try date(row, "starts_on"), try date(row, "ends_on"))
+            )
+        }
     }
 
     /// A term mark of this period.

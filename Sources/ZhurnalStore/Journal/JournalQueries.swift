@@ -124,6 +124,26 @@ public enum JournalQueries {
         return JournalGrid(pupils: ordered, lessons: lessons, marks: marks, attendance: attendance)
     }
 
+    /// A school's work types as a mark's form offers them.
+    public struct WorkTypeChoice: Sendable, Hashable {
+        public let id: Int
+        public let name: String
+        public let weight: Int
+    }
+
+    /// The school's work types in the school's order. One statement.
+    public static func workTypes(school: Int, in sql: any SQLDatabase) async throws -> [WorkTypeChoice] {
+        try await sql.raw(
+            "SELECT id, name, weight FROM work_types WHERE school_id = \(bind: school) ORDER BY sort_order, weight, name, id"
+        ).all().map { row in
+            WorkTypeChoice(
+                id: try row.decode(column: "id", as: Int.self),
+                name: try row.decode(column: "name", as: String.self),
+                weight: try row.decode(column: "weight", as: Int.self)
+            )
+        }
+    }
+
     private static func memberSpan(_ row: any SQLRow, clampedTo span: DateSpan) throws -> DateSpan {
         let start = try date(row, "starts_on")
         let end = try row.decode(column: "ends_on", as: String?.self).flatMap(LocalDate.init(iso:)) ?? span.end

@@ -112,27 +112,16 @@ struct CourseJournalAPIController: Sendable {
     }
 
     func journal(_ request: Request, _ context: AppRequestContext) async throws -> Journal {
-        let actor = try context.requireActor()
         let courseID = try context.parameters.require("courseId", as: Int.self)
-        let periodID = try request.uri.queryParameters["periodId"].map { text -> Int in
-            guard let id = Int(String(text)) else { throw AppError.badRequest("bad_period", "periodId должен быть числом.") }
-            return id
-        }
-        let today = SchoolCalendar.today(clock())
-        guard let facts = try await database.read({ try await AccessFacts.course(school: actor.schoolID, course: courseID, today: today, in: $0) })
-        else { try await access.missing("course", context: context, path: request.uri.path) }
-        try await access.require(.read, on: .course(facts), context: context, path: request.uri.path)
-
-        let loaded = try await database.read { sql -> (CourseListing, JournalPeriod, JournalGrid, [JournalPeriod.TermMark])? in
-            guard let course = try await CourseDirectory.find(school: actor.schoolID, course: courseID, in: sql),
-                let period = try await JournalPeriod.load(school: actor.schoolID, course: courseID, periodID: periodID, today: today, in: sql)
-            else { return nil }
-            let grid = try await JournalQueries.grid(school: actor.schoolID, course: courseID, span: period.span, in: sql)
-            return (course, period, grid, try await period.termMarks(school: actor.schoolID, course: courseID, in: sql))
-        }
-        guard let (course, period, grid, termMarks) = loaded else {
-            throw AppError(status: .notFound, code: "no_period", message: "У этого курса нет такого учебного периода.")
-        }
+        let reader = CourseJournalReader(database: database, access: access, clock: clock)
+        let journal = try await reader.load(
+            course: courseID,
+            period: try CourseJournalReader.periodID(request),
+            withChoices: false,
+            context: context,
+            path: request.uri.path
+        )
+        let (course, period, grid) = (journal.course, journal.period, journal.grid)
         return Journal(
             course: course,
             period: .init(id: period.id, name: period.title, start: period.span.start.iso, end: period.span.end.iso, closed: period.closed),
@@ -164,38 +153,16 @@ struct CourseJournalAPIController: Sendable {
                 )
             },
             attendance: grid.attendance.map { .init(lessonId: $0.lessonId, studentId: $0.studentId, code: $0.code, version: $0.version) },
-            averages: Self.averages(grid, period: period),
-            termMarks: termMarks
+            averages: journal.standings.map { standing in
+                Journal.Average(
+                    studentId: standing.studentID,
+                    weightedAverage: standing.average?.decimalString(places: 2, separator: "."),
+                    markCount: standing.markCount,
+                    proposedMark: standing.proposedMark,
+                    proposal: standing.proposal.russianText
+                )
+            },
+            termMarks: journal.termMarks
         )
-    }
-
-    /// Each pupil's weighted average and proposal over the period's held lessons (DOMAIN.md §3).
-    static func averages(_ grid: JournalGrid, period: JournalPeriod) -> [Journal.Average] {
-        let held = grid.lessons.filter { !$0.isCancelled }
-        let marksByPupil = Dictionary(grouping: grid.marks, by: \.studentId)
-        let absences = Dictionary(grouping: grid.attendance.filter { AttendanceCode(rawValue: $0.code)?.isAbsence == true }, by: \.studentId)
-        return grid.pupils.map { pupil in
-            let counted = (marksByPupil[pupil.id] ?? []).compactMap { mark in
-                MarkValue(canonical: mark.value).map { CountedMark(value: $0, weight: mark.weight) }
-            }
-            let lessonsHeld = held.filter { lesson in pupil.member.contains { $0.contains(lesson.date) } }.count
-            let proposal = TermMarkProposal.propose(
-                marks: counted,
-                periodKind: period.kind,
-                weeklyHours: period.weeklyHours,
-                absenceRatio: TermMarkProposal.absenceRatio(missed: absences[pupil.id]?.count ?? 0, held: lessonsHeld),
-                rules: period.termRules
-            )
-            let average = WeightedAverage.of(counted, doubleCounting: period.termRules.doubleCounting)
-            var proposed: Int?
-            if case .mark(let mark, _) = proposal { proposed = mark }
-            return Journal.Average(
-                studentId: pupil.id,
-                weightedAverage: average?.decimalString(places: 2, separator: "."),
-                markCount: Accumulation.count(of: counted),
-                proposedMark: proposed,
-                proposal: proposal.russianText
-            )
-        }
     }
 }

@@ -20,6 +20,15 @@ struct HomeController: Sendable {
         let greeting: String
         /// The school's figures, for those who read the whole school.
         let school: Figures?
+        /// The courses he teaches or whose class he leads, each with a link to its journal.
+        let courses: [CourseLink]
+        let hasCourses: Bool
+
+        struct CourseLink: Sendable {
+            let href: String
+            let subject: String
+            let group: String
+        }
 
         struct Figures: Sendable {
             let name: String
@@ -51,8 +60,18 @@ struct HomeController: Sendable {
                 ]
             )
         }
+        // A teacher's and a homeroom teacher's own courses; the whole school's list is too long for the start page.
+        var courses: [HomePage.CourseLink] = []
+        if case .limited = AccessPolicy.courseScope(actor) {
+            courses = try await database.read { sql in
+                try await CourseDirectory.list(school: actor.schoolID, scope: AccessPolicy.courseScope(actor), in: sql)
+            }.map { HomePage.CourseLink(href: "/courses/\($0.id)/journal", subject: $0.subject, group: $0.group) }
+        }
         let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
-        return pages.page("home", HomePage(chrome: Chrome(context), greeting: greeting, school: figures))
+        return pages.page(
+            "home",
+            HomePage(chrome: Chrome(context), greeting: greeting, school: figures, courses: courses, hasCourses: !courses.isEmpty)
+        )
     }
 }
 

@@ -289,24 +289,21 @@ struct JournalAPIController: Sendable {
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(Entries.self, request, context)
         let result = try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
-            let members = try await lesson.members(in: sql)
-            let today = SchoolCalendar.today(now)
-            var entries: [LessonWrites.Entry] = []
-            for line in body.entries {
-                if let refusal = JournalEditRules.refusal(
-                    .pupilCell,
-                    lesson.situation(today: today, pupilEnrolled: members.contains(line.studentId)),
-                    rights: rights,
-                    reason: body.reason
-                ) {
-                    throw AppError.invalid(refusal.code, "Ученик \(line.studentId): " + refusal.message)
-                }
-                let attendance: AttendanceCode?? = try line.attendance.map { try Self.attendance($0) }
-                let marks = try (line.marks ?? []).map { mark in
-                    LessonWrites.NewMark(value: try Self.parse(mark.value, lesson), workType: mark.workType, comment: mark.comment.trimmed)
-                }
-                entries.append(LessonWrites.Entry(studentID: line.studentId, attendance: attendance, marks: marks))
-            }
+            let entries = try await JournalWriter.entries(
+                body.entries.map { line in
+                    JournalWriter.Line(
+                        studentID: line.studentId,
+                        attendance: line.attendance,
+                        marks: (line.marks ?? []).map { .init(value: $0.value, workType: $0.workType, comment: $0.comment) }
+                    )
+                },
+                lesson: lesson,
+                rights: rights,
+                reason: body.reason,
+                today: SchoolCalendar.today(now),
+                label: { "Ученик \($0)" },
+                in: sql
+            )
             return try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: body.reason, at: now, in: sql)
         }
         return SavedEntries(attendanceChanged: result.attendanceChanged, marks: result.marksAdded)
@@ -314,8 +311,8 @@ struct JournalAPIController: Sendable {
 
     // MARK: The one path of every write
 
-    /// Loads the lesson within the actor's school, asks the policy which rights he has on its course, checks the
-    /// journal's rules for this pupil's cell, and runs `write` — all in one transaction.
+    private var writer: JournalWriter { JournalWriter(database: database, access: access, clock: clock) }
+
     private func withLesson<Result: Sendable>(
         _ lessonID: Int,
         student: Int?,
@@ -324,51 +321,11 @@ struct JournalAPIController: Sendable {
         _ context: AppRequestContext,
         write: @escaping @Sendable (LessonFacts, JournalAuthor, JournalEditRules.Rights, Date, any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let actor = try context.requireActor()
-        let course = try await courseFacts(of: lessonID, actor: actor, request, context)
-        let keeps = AccessPolicy.decide(actor, .keepJournal, .course(course)).isAllowed
-        let corrects = AccessPolicy.decide(actor, .correctAfterWindow, .course(course)).isAllowed
-        if !keeps && !corrects {
-            try await access.require(.keepJournal, on: .course(course), context: context, path: request.uri.path)
-        }
-        let role: Role = keeps ? .teacher : (actor.holds(.deputy) ? .deputy : .admin)
-        let author = JournalAuthor(accountID: actor.accountID, personID: actor.personID, role: role, clientAddress: context.clientAddress)
-        let now = clock()
-        let today = SchoolCalendar.today(now)
-        let rights = JournalEditRules.Rights(keepsJournal: keeps, corrects: corrects)
-        do {
-            return try await database.write { sql in
-                guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
-                    throw JournalWriteError.notFound
-                }
-                // A pupil's cell needs him enrolled on the day; the lesson's own record (topic, homework) does not.
-                var enrolled = true
-                if let student { enrolled = try await lesson.members(in: sql).contains(student) }
-                if let refusal = JournalEditRules.refusal(
-                    student == nil ? .lessonRecord : .pupilCell,
-                    lesson.situation(today: today, pupilEnrolled: enrolled),
-                    rights: rights,
-                    reason: reason
-                ) {
-                    throw refusal
-                }
-                return try await write(lesson, author, rights, now, sql)
-            }
-        } catch let refusal as JournalEditRefusal {
-            throw AppError(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
-        } catch let error as JournalWriteError {
-            throw Self.problem(error)
-        }
+        try await writer.withLesson(lessonID, student: student, reason: reason, context: context, path: request.uri.path, write: write)
     }
 
     private func courseFacts(of lessonID: Int, actor: Actor, _ request: Request, _ context: AppRequestContext) async throws -> CourseFacts {
-        let today = SchoolCalendar.today(clock())
-        let facts = try await database.read { sql -> CourseFacts? in
-            guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else { return nil }
-            return try await AccessFacts.course(school: actor.schoolID, course: lesson.courseID, today: today, in: sql)
-        }
-        guard let facts else { try await access.missing("lesson", context: context, path: request.uri.path) }
-        return facts
+        try await writer.courseFacts(of: lessonID, actor: actor, context: context, path: request.uri.path)
     }
 
     private func existingMark(_ markID: Int, _ request: Request, _ context: AppRequestContext) async throws -> MarkRecord {

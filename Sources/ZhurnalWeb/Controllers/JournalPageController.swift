@@ -1,0 +1,409 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// The journal's pages: the grid of a course and a period (`/courses/{id}/journal`), kept like a spreadsheet by
+/// `journal.js` through the JSON API, and a plain page per lesson (`/lessons/{id}`) whose form saves the whole class
+/// without JavaScript, through the same writer as `PUT /api/v1/lessons/{id}/entries`.
+struct JournalPageController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/courses/:courseId/journal") { request, context in try await grid(request, context) }
+        router.get("/lessons/:lessonId") { request, context in try await lesson(request, context) }
+        router.post("/lessons/:lessonId") { request, context in try await saveLesson(request, context) }
+    }
+
+    private var writer: JournalWriter { JournalWriter(database: database, access: access, clock: clock) }
+
+    // MARK: The grid
+
+    struct GridPage: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let csrf: String
+        let courseID: Int
+        let periodID: Int
+        let subject: String
+        let group: String
+        let teachers: String
+        let periodTitle: String
+        let periodDates: String
+        let periods: [PeriodLink]
+        let closed: Bool
+        let editable: Bool
+        let workTypes: [Option]
+        let columns: [Column]
+        let rows: [Row]
+        let leftRows: [Row]
+        let hasLeft: Bool
+        let hasLessons: Bool
+        /// Columns of a full row: the pupil, the lessons, and three sums.
+        let span: Int
+
+        struct PeriodLink: Sendable {
+            let href: String
+            let label: String
+            let current: Bool
+        }
+
+        struct Column: Sendable {
+            let lessonID: Int
+            let day: String
+            let hint: String
+            let cancelled: Bool
+            let open: Bool
+        }
+
+        struct Row: Sendable {
+            let studentID: Int
+            let name: String
+            let cells: [Cell]
+            let average: String
+            let proposal: String
+            let proposalNote: String?
+            let termMark: String
+        }
+
+        struct Cell: Sendable {
+            let lessonID: Int
+            let inside: Bool
+            let open: Bool
+            let tabIndex: Int
+            let marks: [MarkChip]
+            let code: String?
+        }
+
+        struct MarkChip: Sendable {
+            let id: Int
+            let value: String
+            let version: Int
+            let hint: String
+        }
+    }
+
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    func grid(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let courseID = try context.parameters.require("courseId", as: Int.self)
+        let journal = try await CourseJournalReader(database: database, access: access, clock: clock).load(
+            course: courseID,
+            period: try CourseJournalReader.periodID(request),
+            withChoices: true,
+            context: context,
+            path: request.uri.path
+        )
+        let rights = JournalWriter.rights(actor, on: journal.facts)
+        let today = SchoolCalendar.today(clock())
+        let (grid, period) = (journal.grid, journal.period)
+        let workTypeNames = Dictionary(uniqueKeysWithValues: journal.workTypes.map { ($0.id, $0.name) })
+        let columns = grid.lessons.map { lesson in
+            GridPage.Column(
+                lessonID: lesson.id,
+                day: String(lesson.date.russian.prefix(5)),
+                hint: [lesson.topic ?? "Тема не записана", lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }.joined(separator: " — "),
+                cancelled: lesson.isCancelled,
+                open: Self.open(lesson, period: period, rights: rights, today: today)
+            )
+        }
+        let marks = Dictionary(grouping: grid.marks) { Pair(lesson: $0.lessonId, student: $0.studentId) }
+        let codes = Dictionary(grid.attendance.map { (Pair(lesson: $0.lessonId, student: $0.studentId), $0.code) }) { first, _ in first }
+        let standings = Dictionary(uniqueKeysWithValues: journal.standings.map { ($0.studentID, $0) })
+        let termMarks = Dictionary(journal.termMarks.map { ($0.studentId, $0.value) }) { first, _ in first }
+        var firstFocusable = true
+        var rows: [GridPage.Row] = []
+        var leftRows: [GridPage.Row] = []
+        for pupil in grid.pupils {
+            let left = (pupil.member.map(\.end).max() ?? period.span.end) < period.span.end
+            let cells = zip(grid.lessons, columns).map { lesson, column -> GridPage.Cell in
+                let inside = pupil.member.contains { $0.contains(lesson.date) }
+                let key = Pair(lesson: lesson.id, student: pupil.id)
+                let tabIndex = inside && firstFocusable ? 0 : -1
+                if inside { firstFocusable = false }
+                return GridPage.Cell(
+                    lessonID: lesson.id,
+                    inside: inside,
+                    open: inside && column.open,
+                    tabIndex: tabIndex,
+                    marks: (marks[key] ?? []).map { mark in
+                        GridPage.MarkChip(
+                            id: mark.id,
+                            value: mark.value,
+                            version: mark.version,
+                            hint: "\(workTypeNames[mark.workTypeId] ?? "Отметка"), вес \(mark.weight)" + (mark.comment.map { ": \($0)" } ?? "")
+                        )
+                    },
+                    code: codes[key]
+                )
+            }
+            let standing = standings[pupil.id]
+            let row = GridPage.Row(
+                studentID: pupil.id,
+                name: pupil.fullName,
+                cells: cells,
+                average: standing?.average?.decimalString(places: 2, separator: ",") ?? "—",
+                proposal: standing?.proposedMark.map(String.init) ?? "—",
+                proposalNote: standing.flatMap { $0.proposedMark == nil ? $0.proposal.russianText : nil },
+                termMark: termMarks[pupil.id] ?? ""
+            )
+            if left { leftRows.append(row) } else { rows.append(row) }
+        }
+        let course = journal.course
+        let editable = (rights.keepsJournal || rights.corrects) && !period.closed
+        let page = GridPage(
+            title: "\(course.subject), \(course.group) — журнал",
+            chrome: Chrome(context),
+            csrf: context.session?.csrfToken ?? "",
+            courseID: course.id,
+            periodID: period.id,
+            subject: course.subject,
+            group: course.group,
+            teachers: course.teachers.map(\.fullName).joined(separator: ", "),
+            periodTitle: period.title,
+            periodDates: "\(period.span.start.russian) – \(period.span.end.russian)",
+            periods: journal.periods.map { choice in
+                GridPage.PeriodLink(href: "/courses/\(course.id)/journal?periodId=\(choice.id)", label: choice.title, current: choice.id == period.id)
+            },
+            closed: period.closed,
+            editable: editable,
+            workTypes: journal.workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: false) },
+            columns: columns,
+            rows: rows,
+            leftRows: leftRows,
+            hasLeft: !leftRows.isEmpty,
+            hasLessons: !columns.isEmpty,
+            span: columns.count + 4
+        )
+        return pages.page("journal", page)
+    }
+
+    private struct Pair: Hashable {
+        let lesson: Int
+        let student: Int
+    }
+
+    /// Whether the grid offers a lesson's cells for entry: the rules allow a pupil's cell there (a correction after
+    /// the window counts: the script asks for its reason). The server decides again on every save.
+    static func open(_ lesson: JournalGrid.Lesson, period: JournalPeriod, rights: JournalEditRules.Rights, today: LocalDate) -> Bool {
+        let situation = JournalEditRules.Situation(
+            lessonDate: lesson.date,
+            today: today,
+            editWindowDays: period.editWindowDays,
+            periodClosed: period.closed,
+            lessonCancelled: lesson.isCancelled
+        )
+        let refusal = JournalEditRules.refusal(.pupilCell, situation, rights: rights, reason: nil)
+        return refusal == nil || refusal == .reasonRequired
+    }
+
+    // MARK: A lesson's page
+
+    struct LessonPage: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let csrf: String
+        let lessonID: Int
+        let gridHref: String
+        let subject: String
+        let group: String
+        let when: String
+        let topic: String
+        let homework: String
+        let version: Int
+        let editable: Bool
+        let asksReason: Bool
+        let reason: String
+        let workTypes: [Option]
+        let pupils: [PupilLine]
+        let hasPupils: Bool
+        let error: String?
+        let saved: Bool
+        let note: String?
+
+        struct PupilLine: Sendable {
+            let studentID: Int
+            let name: String
+            let marks: String
+            let was: String
+            let mark: String
+            let choices: [Option]
+            let invalid: Bool
+        }
+    }
+
+    func lesson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let saved = request.uri.queryParameters["saved"] != nil
+        return try await lessonPage(lessonID, context: context, path: request.uri.path, typed: nil, error: nil, saved: saved)
+    }
+
+    /// The page of one lesson; `typed` are the values of a refused form, shown again as they were typed.
+    func lessonPage(
+        _ lessonID: Int,
+        context: AppRequestContext,
+        path: String,
+        typed: [String: String]?,
+        error: AppError?,
+        saved: Bool
+    ) async throws -> Response {
+        let actor = try context.requireActor()
+        let course = try await writer.courseFacts(of: lessonID, actor: actor, context: context, path: path)
+        try await access.require(.read, on: .course(course), context: context, path: path)
+        let school = actor.schoolID
+        let loaded = try await database.read {
+            sql -> (LessonFacts, CourseListing, JournalGrid, [JournalQueries.WorkTypeChoice])? in
+            guard let lesson = try await LessonFacts.load(school: school, lesson: lessonID, in: sql),
+                let listing = try await CourseDirectory.find(school: school, course: lesson.courseID, in: sql)
+            else { return nil }
+            let grid = try await JournalQueries.grid(school: school, course: lesson.courseID, span: DateSpan(lesson.date, lesson.date), in: sql)
+            return (lesson, listing, grid, try await JournalQueries.workTypes(school: school, in: sql))
+        }
+        guard let (lesson, listing, grid, workTypes) = loaded else { throw AppError.notFound }
+        let rights = JournalWriter.rights(actor, on: course)
+        let today = SchoolCalendar.today(clock())
+        let refusal = JournalEditRules.refusal(.pupilCell, lesson.situation(today: today), rights: rights, reason: nil)
+        let record = grid.lessons.first { $0.id == lessonID }
+        let typeNames = Dictionary(uniqueKeysWithValues: workTypes.map { ($0.id, $0.name) })
+        let chosenType = typed?["workType"] ?? workTypes.first.map { String($0.id) } ?? ""
+        let culprit = error.flatMap { Self.culprit($0.message, pupils: grid.pupils) }
+        let pupils = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }.map { pupil in
+            let code = grid.attendance.first { $0.lessonId == lessonID && $0.studentId == pupil.id }?.code ?? ""
+            let marks = grid.marks.filter { $0.lessonId == lessonID && $0.studentId == pupil.id }
+            let shown = typed?["att_\(pupil.id)"] ?? code
+            return LessonPage.PupilLine(
+                studentID: pupil.id,
+                name: pupil.fullName,
+                marks: marks.map { "\($0.value) (\(typeNames[$0.workTypeId] ?? "отметка"))" }.joined(separator: ", "),
+                was: code,
+                mark: typed?["mark_\(pupil.id)"] ?? "",
+                choices: [("", "был"), ("н", "н — отсутствовал"), ("оп", "оп — опоздал"), ("б", "б — болел"), ("у", "у — уважительная причина")].map {
+                    Option(value: $0.0, label: $0.1, selected: $0.0 == shown)
+                },
+                invalid: culprit?.id == pupil.id
+            )
+        }
+        let editable = (rights.keepsJournal || rights.corrects) && refusal != .periodClosed && refusal != .holiday && refusal != .lessonCancelled
+        let page = LessonPage(
+            title: "Урок \(lesson.date.russian) — \(listing.subject), \(listing.group)",
+            chrome: Chrome(context),
+            csrf: context.session?.csrfToken ?? "",
+            lessonID: lessonID,
+            gridHref: "/courses/\(listing.id)/journal",
+            subject: listing.subject,
+            group: listing.group,
+            when: "\(lesson.date.russian), \(lesson.number)-й урок",
+            topic: typed?["topic"] ?? lesson.topic ?? "",
+            homework: typed?["homework"] ?? record?.homework ?? "",
+            version: Int(typed?["version"] ?? "") ?? lesson.version,
+            editable: editable,
+            asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
+            reason: typed?["reason"] ?? "",
+            workTypes: workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: String($0.id) == chosenType) },
+            pupils: pupils,
+            hasPupils: !pupils.isEmpty,
+            error: culprit?.message ?? error?.message,
+            saved: saved && error == nil,
+            note: refusal.flatMap { $0 == .reasonRequired ? nil : $0.message }
+        )
+        return pages.page("lesson", page, status: error.map { $0.status } ?? .ok)
+    }
+
+    /// How a refused line names its pupil in the writer's message; the page puts his name there.
+    @Sendable static func label(_ student: Int) -> String { "Ученик \(student)" }
+
+    /// The pupil a refusal's message names first, so that his field is marked, and the message with his name.
+    static func culprit(_ message: String, pupils: [JournalGrid.Pupil]) -> (id: Int, message: String)? {
+        for pupil in pupils where message.hasPrefix(label(pupil.id) + ":") {
+            return (pupil.id, pupil.fullName + message.dropFirst(label(pupil.id).count))
+        }
+        return nil
+    }
+
+    /// Saves the whole lesson — attendance and new marks of every pupil, the topic and the homework — in one
+    /// transaction, through the same checks and store code as `PUT /api/v1/lessons/{id}/entries`. A refused value
+    /// shows the form again with its message and what was typed; nothing is written.
+    func saveLesson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let lessonID = try context.parameters.require("lessonId", as: Int.self)
+        let fields = try await request.form([String: String].self, context: context)
+        let path = request.uri.path
+        do {
+            let lines = try Self.lines(fields)
+            let reason = fields["reason"].trimmed
+            let topic = fields["topic"].trimmed
+            let homework = fields["homework"].trimmed
+            let version = fields["version"].flatMap { Int($0) }
+            _ = try await writer.withLesson(lessonID, student: nil, reason: reason, context: context, path: path) {
+                lesson,
+                author,
+                rights,
+                now,
+                sql in
+                let entries = try await JournalWriter.entries(
+                    lines,
+                    lesson: lesson,
+                    rights: rights,
+                    reason: reason,
+                    today: SchoolCalendar.today(now),
+                    label: Self.label,
+                    in: sql
+                )
+                _ = try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: reason, at: now, in: sql)
+                _ = try await LessonWrites.setTopic(lesson: lesson, topic: topic, version: version, by: author, reason: reason, at: now, in: sql)
+                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: reason, at: now, in: sql)
+                return true
+            }
+        } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict || error.status == .badRequest {
+            return try await lessonPage(lessonID, context: context, path: path, typed: fields, error: error, saved: false)
+        } catch let error as JournalWriteError {
+            return try await lessonPage(
+                lessonID,
+                context: context,
+                path: path,
+                typed: fields,
+                error: JournalAPIController.problem(error),
+                saved: false
+            )
+        }
+        return .redirect(to: "/lessons/\(lessonID)?saved=1")
+    }
+
+    /// The lines a lesson's form sends: for each pupil `att_{id}` (and `was_{id}`, the code the page showed) and
+    /// `mark_{id}` (new marks, separated by spaces). A pupil whose attendance is as it was and who got no mark sends no
+    /// line, so the rules judge only what changes.
+    static func lines(_ fields: [String: String]) throws -> [JournalWriter.Line] {
+        let workType = fields["workType"].flatMap { Int($0) }
+        var lines: [JournalWriter.Line] = []
+        let students = Set(
+            fields.keys.compactMap { key -> Int? in
+                guard key.hasPrefix("att_") || key.hasPrefix("mark_") else { return nil }
+                return key.split(separator: "_").last.flatMap { Int($0) }
+            }
+        )
+        for student in students.sorted() {
+            let attendance = fields["att_\(student)"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let was = fields["was_\(student)"] ?? ""
+            let marks = (fields["mark_\(student)"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+            guard attendance != was || !marks.isEmpty else { continue }
+            guard marks.isEmpty || workType != nil else {
+                throw AppError.invalid("work_type_required", "Выберите вид работы для новых отметок.")
+            }
+            lines.append(
+                JournalWriter.Line(
+                    studentID: student,
+                    attendance: attendance != was ? .some(attendance.isEmpty ? nil : attendance) : .none,
+                    marks: marks.map { .init(value: $0, workType: workType ?? 0, comment: nil) }
+                )
+            )
+        }
+        return lines
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import SQLKit
+import ZhurnalCore
+import ZhurnalStore
+
+/// The one path of every journal write, for the JSON API and the plain lesson form alike: the lesson within the
+/// actor's school, the policy's rights on its course (keep this journal, or correct after the window), the journal's
+/// rules for the cell or the lesson's record, and the write with its history — in one transaction.
+struct JournalWriter: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    /// Loads the lesson within the actor's school, asks the policy which rights he has on its course, checks the
+    /// journal's rules for this pupil's cell (or the lesson's record when `student` is nil), and runs `write` — all in
+    /// one transaction. A refusal becomes an ``AppError`` with the rule's Russian message.
+    func withLesson<Result: Sendable>(
+        _ lessonID: Int,
+        student: Int?,
+        reason: String?,
+        context: AppRequestContext,
+        path: String,
+        write: @escaping @Sendable (LessonFacts, JournalAuthor, JournalEditRules.Rights, Date, any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        let actor = try context.requireActor()
+        let course = try await courseFacts(of: lessonID, actor: actor, context: context, path: path)
+        let rights = Self.rights(actor, on: course)
+        if !rights.keepsJournal && !rights.corrects {
+            try await access.require(.keepJournal, on: .course(course), context: context, path: path)
+        }
+        let role: Role = rights.keepsJournal ? .teacher : (actor.holds(.deputy) ? .deputy : .admin)
+        let author = JournalAuthor(accountID: actor.accountID, personID: actor.personID, role: role, clientAddress: context.clientAddress)
+        let now = clock()
+        let today = SchoolCalendar.today(now)
+        do {
+            return try await database.write { sql in
+                guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
+                    throw JournalWriteError.notFound
+                }
+                // A pupil's cell needs him enrolled on the day; the lesson's own record (topic, homework) does not.
+                var enrolled = true
+                if let student { enrolled = try await lesson.members(in: sql).contains(student) }
+                if let refusal = JournalEditRules.refusal(
+                    student == nil ? .lessonRecord : .pupilCell,
+                    lesson.situation(today: today, pupilEnrolled: enrolled),
+                    rights: rights,
+                    reason: reason
+                ) {
+                    throw refusal
+                }
+                return try await write(lesson, author, rights, now, sql)
+            }
+        } catch let refusal as JournalEditRefusal {
+            throw AppError(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
+        } catch let error as JournalWriteError {
+            throw JournalAPIController.problem(error)
+        }
+    }
+
+    /// What the policy lets the actor do in this course's journal.
+    static func rights(_ actor: Actor, on course: CourseFacts) -> JournalEditRules.Rights {
+        JournalEditRules.Rights(
+            keepsJournal: AccessPolicy.decide(actor, .keepJournal, .course(course)).isAllowed,
+            corrects: AccessPolicy.decide(actor, .correctAfterWindow, .course(course)).isAllowed
+        )
+    }
+
+    func courseFacts(of lessonID: Int, actor: Actor, context: AppRequestContext, path: String) async throws -> CourseFacts {
+        let today = SchoolCalendar.today(clock())
+        let facts = try await database.read { sql -> CourseFacts? in
+            guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else { return nil }
+            return try await AccessFacts.course(school: actor.schoolID, course: lesson.courseID, today: today, in: sql)
+        }
+        guard let facts else { try await access.missing("lesson", context: context, path: path) }
+        return facts
+    }
+
+    // MARK: A whole lesson's lines
+
+    /// One pupil's line of a whole lesson as typed: attendance (absent: unchanged; null: cleared) and new marks.
+    struct Line: Sendable {
+        struct Mark: Sendable {
+            let value: String
+            let workType: Int
+            let comment: String?
+        }
+
+        let studentID: Int
+        let attendance: String??
+        let marks: [Mark]
+    }
+
+    /// Checks every line of a whole lesson against the journal's rules and parses its values; the first refused line
+    /// refuses the lot, its message starting with `label(studentID)` (a name on the page, a number in the API).
+    static func entries(
+        _ lines: [Line],
+        lesson: LessonFacts,
+        rights: JournalEditRules.Rights,
+        reason: String?,
+        today: LocalDate,
+        label: (Int) -> String,
+        in sql: any SQLDatabase
+    ) async throws -> [LessonWrites.Entry] {
+        let members = try await lesson.members(in: sql)
+        var entries: [LessonWrites.Entry] = []
+        for line in lines {
+            if let refusal = JournalEditRules.refusal(
+                .pupilCell,
+                lesson.situation(today: today, pupilEnrolled: members.contains(line.studentID)),
+                rights: rights,
+                reason: reason
+            ) {
+                throw AppError.invalid(refusal.code, label(line.studentID) + ": " + refusal.message)
+            }
+            do {
+                let attendance: AttendanceCode?? = try line.attendance.map { try JournalAPIController.attendance($0) }
+                let marks = try line.marks.map { mark in
+                    LessonWrites.NewMark(
+                        value: try JournalAPIController.parse(mark.value, lesson),
+                        workType: mark.workType,
+                        comment: mark.comment.trimmed
+                    )
+                }
+                entries.append(LessonWrites.Entry(studentID: line.studentID, attendance: attendance, marks: marks))
+            } catch let error as AppError {
+                throw AppError(status: error.status, code: error.code, message: label(line.studentID) + ": " + error.message)
+            }
+        }
+        return entries
+    }
+}
