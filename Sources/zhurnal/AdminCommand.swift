@@ -78,7 +78,7 @@ struct AdminObserveCommand: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: Logs.logger())
         do {
             let login = login.lowercased()
-            try await db.write { try await ObserverSchools.grant(login: login, schools: Set(schools), in: $0) }
+            _ = try await db.write { try await ObserverSchools.grant(login: login, schools: Set(schools), in: $0) }
             await db.close()
             say("Наблюдатель «\(login)» читает школы: \(schools.sorted().map(String.init).joined(separator: ", ")).")
         } catch {

@@ -20,8 +20,8 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -176,8 +176,22 @@ def click_and_wait(browser, element, timeout: float = 15):
     come back (a form with an error), so the address alone cannot tell that the answer arrived."""
     old_page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, timeout).until(EC.staleness_of(old_page))
+    WebDriverWait(browser, timeout).until(lambda b: is_gone(old_page))
     WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
+def is_gone(element) -> bool:
+    """Whether the element left the document. Chromium sometimes answers a node of the page being replaced with
+    "Node with given id does not belong to the document" rather than a stale reference: that is gone too."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def sign_in(browser, login: str, password: str):

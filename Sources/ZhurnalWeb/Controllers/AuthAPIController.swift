@@ -72,7 +72,7 @@ struct AuthAPIController: Sendable {
 
     func revoke(_ context: AppRequestContext) async throws -> Response {
         guard let session = context.session, session.kind == .api else { throw AppError.invalidToken }
-        try await database.write { sql in
+        _ = try await database.write { sql in
             try await SessionStore.endLogged(session, reason: .signedOut, clientAddress: context.clientAddress, now: clock(), in: sql)
         }
         return Response(status: .noContent)

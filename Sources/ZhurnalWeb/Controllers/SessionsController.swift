@@ -71,7 +71,7 @@ struct SessionsController: Sendable {
             path: request.uri.path
         )
         let reason: SessionEnd = owner == actor.accountID ? .endedByOwner : .endedByAdmin
-        try await database.write { sql in
+        _ = try await database.write { sql in
             try await SessionStore.endLogged(
                 school: actor.schoolID,
                 session: id,

@@ -63,7 +63,7 @@ struct SignInController: Sendable {
             )
             // A new id at sign-in: whatever session this browser had before ends now.
             if let old = context.session {
-                try await database.write { sql in
+                _ = try await database.write { sql in
                     try await SessionStore.end(school: old.schoolID, session: old.id, reason: .signedOut, now: clock(), in: sql)
                 }
             }
@@ -136,7 +136,7 @@ struct SignInController: Sendable {
 
     func signOut(_ context: AppRequestContext) async throws -> Response {
         if let session = context.session {
-            try await database.write { sql in
+            _ = try await database.write { sql in
                 try await SessionStore.endLogged(session, reason: .signedOut, clientAddress: context.clientAddress, now: clock(), in: sql)
             }
         }

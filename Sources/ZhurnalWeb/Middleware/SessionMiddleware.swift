@@ -49,7 +49,7 @@ struct SessionMiddleware: RouterMiddleware {
             session.endedAt == nil, session.kind == kind
         else { return nil }
         if let reason = session.endReason(at: now) {
-            try await database.write { sql in
+            _ = try await database.write { sql in
                 try await SessionStore.endLogged(session, reason: reason, clientAddress: context.clientAddress, now: now, in: sql)
             }
             return nil
