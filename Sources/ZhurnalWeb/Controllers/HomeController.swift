@@ -23,6 +23,22 @@ struct HomeController: Sendable {
         /// The courses he teaches or whose class he leads, each with a link to its journal.
         let courses: [CourseLink]
         let hasCourses: Bool
+        /// His lessons today, with what the journal still lacks.
+        let today: [TodayLesson]
+        let hasToday: Bool
+        let todayTitle: String
+
+        struct TodayLesson: Sendable {
+            /// nil for a substitution: the policy does not yet give a substitute the course's journal.
+            let href: String?
+            let number: Int
+            let time: String
+            let title: String
+            let substitution: Bool
+            let cancelled: Bool
+            /// «нет темы», «нет домашнего задания», or empty when all is entered.
+            let missing: String
+        }
 
         struct CourseLink: Sendable {
             let href: String
@@ -67,10 +83,38 @@ struct HomeController: Sendable {
                 try await CourseDirectory.list(school: actor.schoolID, scope: AccessPolicy.courseScope(actor), in: sql)
             }.map { HomePage.CourseLink(href: "/courses/\($0.id)/journal", subject: $0.subject, group: $0.group) }
         }
+        let day =
+            actor.holds(.teacher)
+            ? try await database.read { sql in
+                try await TeacherDay.load(school: actor.schoolID, teacher: actor.personID, on: today, in: sql)
+            }.lessons : []
+        let todayLessons = day.map { lesson in
+            HomePage.TodayLesson(
+                href: lesson.substitution ? nil : "/lessons/\(lesson.id)",
+                number: lesson.number,
+                time: [lesson.startsAt, lesson.endsAt].compactMap { $0 }.joined(separator: "–"),
+                title: "\(lesson.subject), \(lesson.group)",
+                substitution: lesson.substitution,
+                cancelled: lesson.cancelled,
+                missing: lesson.cancelled
+                    ? ""
+                    : [lesson.hasTopic ? nil : "нет темы", lesson.hasHomework ? nil : "нет домашнего задания"].compactMap { $0 }
+                        .joined(separator: ", ")
+            )
+        }
         let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
         return pages.page(
             "home",
-            HomePage(chrome: Chrome(context), greeting: greeting, school: figures, courses: courses, hasCourses: !courses.isEmpty)
+            HomePage(
+                chrome: Chrome(context),
+                greeting: greeting,
+                school: figures,
+                courses: courses,
+                hasCourses: !courses.isEmpty,
+                today: todayLessons,
+                hasToday: !todayLessons.isEmpty,
+                todayTitle: "Уроки сегодня, " + today.russian
+            )
         )
     }
 }
