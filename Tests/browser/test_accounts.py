@@ -2,6 +2,7 @@
 as slips; then a pupil signs in with his slip and must choose his own password."""
 
 import base64
+import os
 import math
 import re
 import shutil
@@ -58,8 +59,9 @@ def print_to_pdf(browser) -> bytes:
 
 
 def pdf_pages_text(pdf: bytes) -> list | None:
-    """The text of each page (pdftotext from poppler-utils), or None without it."""
+    """The text of each page (pdftotext from poppler-utils), or None without it; CI installs it and must have it."""
     if not shutil.which("pdftotext"):
+        assert not os.environ.get("CI"), "pdftotext is missing: apt-get install poppler-utils"
         return None
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     return text.decode("utf-8").split("\f")[:-1]  # every page ends with a form feed
