@@ -1,5 +1,7 @@
 import HTTPTypes
 import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
 
 /// A refusal the user can act on: a status, a stable code for programs and a Russian message for people.
 /// `ErrorMiddleware` turns it into a page or `{"error": {"code", "message"}}`.
@@ -97,4 +99,27 @@ enum RussianPlural {
     }
 
     static func seconds(_ number: Int) -> String { form(number, "секунду", "секунды", "секунд") }
+}
+
+extension AppError {
+    /// A refusal of the journal's rules: 403 for another teacher's journal, 422 for the rest.
+    init(_ refusal: JournalEditRefusal) {
+        self.init(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
+    }
+
+    /// A journal write the store could not make: a stale version is a conflict.
+    init(_ error: JournalWriteError) {
+        switch error {
+        case .staleVersion(let current):
+            self.init(
+                status: .conflict,
+                code: "conflict",
+                message: "Эту запись уже изменили (теперь версия \(current)): обновите журнал и внесите изменение ещё раз."
+            )
+        case .unknownWorkType:
+            self = .invalid("unknown_work_type", "Такого вида работы в школе нет.")
+        case .notFound:
+            self = .notFound
+        }
+    }
 }

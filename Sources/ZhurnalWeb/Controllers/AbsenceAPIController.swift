@@ -49,26 +49,20 @@ struct AbsenceAPIController: Sendable {
             clientAddress: context.clientAddress
         )
         let now = clock()
-        do {
-            let version = try await database.write { sql -> Int in
-                guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
-                    throw JournalWriteError.notFound
-                }
-                if lesson.periodClosed { throw JournalEditRefusal.periodClosed }
-                let current = try await AttendanceWrites.code(lesson: lesson, student: student, in: sql)
-                guard let current, current.canBeClassified(as: target) else {
-                    throw AppError.invalid(
-                        "nothing_to_classify",
-                        "На этом уроке у ученика нет неуважительного пропуска «н»: классифицировать нечего."
-                    )
-                }
-                return try await AttendanceWrites.set(lesson: lesson, student: student, code: target, by: author, reason: nil, at: now, in: sql)
+        let version = try await database.write { sql -> Int in
+            guard let lesson = try await LessonFacts.load(school: actor.schoolID, lesson: lessonID, in: sql) else {
+                throw JournalWriteError.notFound
             }
-            return .init(lessonId: lessonID, studentId: student, code: target.rawValue, version: version)
-        } catch let refusal as JournalEditRefusal {
-            throw AppError.invalid(refusal.code, refusal.message)
-        } catch let error as JournalWriteError {
-            throw JournalAPIController.problem(error)
+            if lesson.periodClosed { throw JournalEditRefusal.periodClosed }
+            let current = try await AttendanceWrites.code(lesson: lesson, student: student, in: sql)
+            guard let current, current.canBeClassified(as: target) else {
+                throw AppError.invalid(
+                    "nothing_to_classify",
+                    "На этом уроке у ученика нет неуважительного пропуска «н»: классифицировать нечего."
+                )
+            }
+            return try await AttendanceWrites.set(lesson: lesson, student: student, code: target, by: author, reason: nil, at: now, in: sql)
         }
+        return .init(lessonId: lessonID, studentId: student, code: target.rawValue, version: version)
     }
 }

@@ -363,21 +363,6 @@ struct JournalAPIController: Sendable {
         }
     }
 
-    static func problem(_ error: JournalWriteError) -> AppError {
-        switch error {
-        case .staleVersion(let current):
-            AppError(
-                status: .conflict,
-                code: "conflict",
-                message: "Эту запись уже изменили (теперь версия \(current)): обновите журнал и внесите изменение ещё раз."
-            )
-        case .unknownWorkType:
-            AppError.invalid("unknown_work_type", "Такого вида работы в школе нет.")
-        case .notFound:
-            AppError.notFound
-        }
-    }
-
     private func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body {
         do {
             return try await request.decode(as: type, context: context)

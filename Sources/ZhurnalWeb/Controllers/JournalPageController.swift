@@ -369,7 +369,7 @@ struct JournalPageController: Sendable {
                 context: context,
                 path: path,
                 typed: fields,
-                error: JournalAPIController.problem(error),
+                error: AppError(error),
                 saved: false
             )
         }

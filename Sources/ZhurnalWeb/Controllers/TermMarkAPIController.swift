@@ -67,33 +67,27 @@ struct TermMarkAPIController: Sendable {
             clientAddress: context.clientAddress
         )
         let now = clock()
-        do {
-            let saved = try await database.write { sql -> JournalPeriod.TermMark? in
-                guard let period = try await JournalPeriod.load(school: actor.schoolID, course: courseID, periodID: periodID, today: today, in: sql)
-                else { throw AppError(status: .notFound, code: "no_period", message: "У этого курса нет такого учебного периода.") }
-                if period.closed { throw JournalEditRefusal.periodClosed }
-                guard try await period.hasMember(student, school: actor.schoolID, course: courseID, in: sql) else {
-                    throw JournalEditRefusal.pupilNotEnrolled
-                }
-                let value = try body.value.trimmed.map { try Self.parse($0, rules: period.markRules) }
-                return try await TermMarkWrites.set(
-                    school: actor.schoolID,
-                    course: courseID,
-                    period: period.id,
-                    student: student,
-                    value: value,
-                    version: body.version,
-                    by: author,
-                    reason: body.reason,
-                    at: now,
-                    in: sql
-                )
+        let saved = try await database.write { sql -> JournalPeriod.TermMark? in
+            guard let period = try await JournalPeriod.load(school: actor.schoolID, course: courseID, periodID: periodID, today: today, in: sql)
+            else { throw AppError(status: .notFound, code: "no_period", message: "У этого курса нет такого учебного периода.") }
+            if period.closed { throw JournalEditRefusal.periodClosed }
+            guard try await period.hasMember(student, school: actor.schoolID, course: courseID, in: sql) else {
+                throw JournalEditRefusal.pupilNotEnrolled
             }
-            return TermMark(id: saved?.id, studentId: student, periodId: periodID, value: saved?.value, version: saved?.version ?? 0)
-        } catch let refusal as JournalEditRefusal {
-            throw AppError.invalid(refusal.code, refusal.message)
-        } catch let error as JournalWriteError {
-            throw JournalAPIController.problem(error)
+            let value = try body.value.trimmed.map { try Self.parse($0, rules: period.markRules) }
+            return try await TermMarkWrites.set(
+                school: actor.schoolID,
+                course: courseID,
+                period: period.id,
+                student: student,
+                value: value,
+                version: body.version,
+                by: author,
+                reason: body.reason,
+                at: now,
+                in: sql
+            )
         }
+        return TermMark(id: saved?.id, studentId: student, periodId: periodID, value: saved?.value, version: saved?.version ?? 0)
     }
 }

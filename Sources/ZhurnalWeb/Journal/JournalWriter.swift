@@ -52,9 +52,9 @@ struct JournalWriter: Sendable {
                 return try await write(lesson, author, rights, now, sql)
             }
         } catch let refusal as JournalEditRefusal {
-            throw AppError(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
+            throw AppError(refusal)
         } catch let error as JournalWriteError {
-            throw JournalAPIController.problem(error)
+            throw AppError(error)
         }
     }
 

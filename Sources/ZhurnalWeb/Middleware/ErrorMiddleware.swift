@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ZhurnalCore
 import ZhurnalStore
 
 /// Turns every failure into an answer a person or a program can act on: a Russian page, or for the API a JSON body
@@ -52,11 +53,20 @@ struct Problem: Sendable {
         self.message = message
     }
 
+    init(_ error: AppError) {
+        self.init(status: error.status, code: error.code, message: error.message)
+        self.retryAfter = error.retryAfter
+    }
+
     init(_ error: any Error) {
         switch error {
         case let error as AppError:
             self.init(status: error.status, code: error.code, message: error.message)
             self.retryAfter = error.retryAfter
+        case let refusal as JournalEditRefusal:
+            self.init(AppError(refusal))
+        case let error as JournalWriteError:
+            self.init(AppError(error))
         case let error as HTTPError where error.status == .notFound:
             self.init(status: .notFound, code: "not_found", message: "Такой страницы нет. Проверьте адрес.")
         case let error as HTTPError where error.status == .methodNotAllowed:
