@@ -6,8 +6,9 @@ import ZhurnalCore
 import ZhurnalDemo
 import ZhurnalStore
 
-/// The journal's hot paths end to end on a live server with the demo school: a course's journal for a period (the
-/// grid's data) against its raw SQL, and saving a whole lesson's attendance and marks.
+/// The journal's hot paths end to end on a live server with the demo school: the grid page and a course's journal for
+/// a period (the grid's data) against their raw SQL, saving a whole lesson's attendance and marks, and — with `--wrk`
+/// and Debian's `wrk` installed — grid pages a second from 4 connections in a second process.
 struct JournalBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
@@ -22,6 +23,12 @@ struct JournalBenchCommand: AsyncParsableCommand {
 
     @Option(help: "Папка для файла SQLite (база демо-школы переиспользуется, если уже есть).")
     var workDir: String = FileManager.default.temporaryDirectory.path
+
+    @Flag(help: "Ещё и нагрузить страницу сетки программой wrk (4 соединения, 2 потока) из отдельного процесса.")
+    var wrk = false
+
+    @Option(help: "Сколько секунд нагружать wrk.")
+    var wrkSeconds: Int = 10
 
     static let password = "скамейка у окна 2026"
 
@@ -50,7 +57,7 @@ struct JournalBenchCommand: AsyncParsableCommand {
             let before = try await database.read { sql in
                 try await sql.raw("SELECT COALESCE(MAX(id), 0) AS id FROM marks").first()?.decode(column: "id", as: Int.self) ?? 0
             }
-            let figures = try await BenchServer.serve(database) { base in
+            let measured = try await BenchServer.serve(database) { base in
                 try await self.measure(base: base, target: target, database: database)
             }
             // The saves added a mark per pupil each time; left in, they would slow the next run's grid.
@@ -62,14 +69,18 @@ struct JournalBenchCommand: AsyncParsableCommand {
             say("курс \(target.course), \(target.pupils) учеников, урок \(target.lesson)")
             say("| что | медиана, мс | p90, мс | SQL-запросов на запрос |")
             say("|---|---|---|---|")
-            say("| сырой SQL сетки (3 запроса) | \(AccessBenchCommand.ms(grid.median)) | \(AccessBenchCommand.ms(grid.p90)) | 3 |")
+            say("| сырой SQL сетки (шапка курса и ячейки) | \(AccessBenchCommand.ms(grid.median)) | \(AccessBenchCommand.ms(grid.p90)) | 2 |")
+            let figures = measured.rows
             for row in figures {
                 say(
                     "| \(row.name) | \(AccessBenchCommand.ms(row.median)) | \(AccessBenchCommand.ms(row.p90)) | \(row.statements.map(String.init) ?? "—") |"
                 )
             }
-            if let journal = figures.first {
-                say(String(format: "Отношение ответа журнала к сырому SQL сетки: %.1f", journal.median / grid.median))
+            for figure in figures.prefix(2) {
+                say(String(format: "Отношение «%@» к сырому SQL сетки: %.1f", figure.name, figure.median / grid.median))
+            }
+            if let rate = measured.rate {
+                say(String(format: "wrk, страница сетки, 4 соединения, %d с: %.0f страниц в секунду", wrkSeconds, rate))
             }
         } catch {
             await database.close()
@@ -77,10 +88,15 @@ struct JournalBenchCommand: AsyncParsableCommand {
         }
     }
 
-    func measure(base: String, target: Target, database: Database) async throws -> [AccessBenchCommand.Figure] {
+    struct Figures {
+        var rows: [AccessBenchCommand.Figure] = []
+        var rate: Double?
+    }
+
+    func measure(base: String, target: Target, database: Database) async throws -> Figures {
         let http = HTTP(base: base)
         let token = try await http.token(login: target.login, password: Self.password)
-        var figures: [AccessBenchCommand.Figure] = []
+        var figures = Figures()
         func timed(_ name: String, _ count: Int, _ request: (Int) async throws -> Void) async throws {
             for warm in 0..<5 { try await request(warm) }
             var timings: [Double] = []
@@ -91,7 +107,7 @@ struct JournalBenchCommand: AsyncParsableCommand {
                 timings.append(AccessBenchCommand.seconds(ContinuousClock.now - start))
             }
             timings.sort()
-            figures.append(
+            figures.rows.append(
                 .init(
                     name: name,
                     median: timings[timings.count / 2],
@@ -99,6 +115,10 @@ struct JournalBenchCommand: AsyncParsableCommand {
                     statements: (database.statements.value - before) / count
                 )
             )
+        }
+        try await timed("GET /courses/{id}/journal (страница сетки)", runs) { _ in
+            let (status, _) = try await http.call("GET", "/courses/\(target.course)/journal", token: token)
+            guard status == 200 else { throw CommandError(message: "страница сетки: \(status)") }
         }
         try await timed("GET /api/v1/courses/{id}/journal (данные сетки)", runs) { _ in
             let (status, _) = try await http.call("GET", "/api/v1/courses/\(target.course)/journal", token: token)
@@ -116,6 +136,13 @@ struct JournalBenchCommand: AsyncParsableCommand {
             let body = try JSONSerialization.data(withJSONObject: ["entries": entries])
             let (status, data) = try await http.call("PUT", "/api/v1/lessons/\(target.lesson)/entries", token: token, json: body)
             guard status == 200 else { throw CommandError(message: "урок: \(status) \(String(decoding: data, as: UTF8.self))") }
+        }
+        if wrk {
+            figures.rate = try await WrkRun.requestsPerSecond(
+                url: base + "/courses/\(target.course)/journal",
+                headers: ["Authorization: Bearer \(token)"],
+                seconds: wrkSeconds
+            )
         }
         return figures
     }
@@ -167,18 +194,19 @@ struct JournalBenchCommand: AsyncParsableCommand {
     }
 }
 
-/// The grid's three statements alone, without HTTP: what the journal's answer is compared with.
+/// The grid's two statements alone (the course's head, then the period's cells), in one snapshot as the page reads
+/// them, without HTTP, the policy or rendering: what the page's time is compared with.
 enum GridTiming {
     static func raw(_ database: Database, school: Int, course: Int, runs: Int) async throws -> (median: Double, p90: Double) {
         let today = SchoolCalendar.today(Date())
-        guard
-            let period = try await database.read({ try await JournalPeriod.load(school: school, course: course, periodID: nil, today: today, in: $0) }
-            )
-        else { throw CommandError(message: "у курса нет периода") }
         var timings: [Double] = []
         for run in 0..<(runs + 10) {
             let start = ContinuousClock.now
-            _ = try await database.read { try await JournalQueries.grid(school: school, course: course, span: period.span, in: $0) }
+            _ = try await database.read { sql in
+                guard let period = try await CourseJournalHead.load(school: school, course: course, today: today, in: sql)?.period(nil, today: today)
+                else { throw CommandError(message: "у курса нет периода") }
+                return try await JournalQueries.grid(school: school, course: course, span: period.span, termPeriod: period.id, in: sql)
+            }
             if run >= 10 { timings.append(AccessBenchCommand.seconds(ContinuousClock.now - start)) }
         }
         timings.sort()

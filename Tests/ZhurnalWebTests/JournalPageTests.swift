@@ -219,9 +219,9 @@ struct JournalPageTests {
             }
             durations.sort()
             print("grid page: median \(durations[durations.count / 2]), statements \(Set(statements).sorted())")
-            // Session (2), the course's facts (1), then one snapshot: course, period, pupils, lessons, cells, term
-            // marks, the periods and the work types (8).
-            #expect(Set(statements) == [11])
+            // The session (1), then one snapshot: the course's head (its facts, periods and work types) and the
+            // period's pupils, lessons, cells and term marks (2).
+            #expect(Set(statements) == [3])
         }
     }
 }

@@ -4,24 +4,39 @@ import ZhurnalCore
 /// Loads the relations ``AccessPolicy`` decides on. Every query is scoped to the asking actor's school, so an id
 /// of another school finds nothing and is answered as not found.
 public enum AccessFacts {
-    /// A course's teachers and the homeroom teachers of the classes it is for, in one statement.
+    /// A course's teachers and the homeroom teachers of its pupils' classes as of `today`, in one statement; nil when
+    /// the school has no such course.
     public static func course(school: Int, course: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseFacts? {
+        var select = MixedSelect(["person": .integer])
+        select.add("course", ["person": "c.id"], "FROM courses c WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)")
+        addCourseRelations(to: &select, school: school, course: course, today: today)
+        return try courseFacts(school: school, course: course, from: try await select.rows(in: sql))
+    }
+
+    /// Adds the branches of a course's relations (shapes `teacher` and `homeroom`, in a `person` column) to a larger
+    /// statement, so that a page reading the course anyway learns who may see it in the same round trip.
+    static func addCourseRelations(to select: inout MixedSelect, school: Int, course: Int, today: LocalDate) {
         let day = today.iso
-        let rows = try await sql.raw(
+        select.add(
+            "teacher",
+            ["person": "t.teacher_id"],
+            "FROM course_teachers t WHERE t.school_id = \(bind: school) AND t.course_id = \(bind: course)"
+        )
+        select.add(
+            "homeroom",
+            ["person": "k.homeroom_teacher_id"],
             """
-            SELECT 'course' AS relation, c.id AS person FROM courses c
-            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
-            UNION ALL
-            SELECT 'teacher', t.teacher_id FROM course_teachers t
-            WHERE t.school_id = \(bind: school) AND t.course_id = \(bind: course)
-            UNION ALL
-            SELECT 'homeroom', k.homeroom_teacher_id
             FROM courses c
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
-            UNION ALL
-            SELECT 'homeroom', k.homeroom_teacher_id
+            """
+        )
+        // A cross-class group has no class of its own: the homeroom teachers of its members' classes may see it.
+        select.add(
+            "homeroom",
+            ["person": "k.homeroom_teacher_id"],
+            """
             FROM courses c
             JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id AND g.kind = 'cross_class'
             JOIN group_members m ON m.school_id = g.school_id AND m.group_id = g.id
@@ -31,15 +46,16 @@ public enum AccessFacts {
             JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
             """
-        ).all()
-        let relations = try rows.map { (try $0.decode(column: "relation", as: String.self), try $0.decode(column: "person", as: Int.self)) }
-        guard relations.contains(where: { $0.0 == "course" }) else { return nil }
-        return CourseFacts(
-            schoolID: school,
-            courseID: course,
-            teacherIDs: Set(relations.filter { $0.0 == "teacher" }.map(\.1)),
-            homeroomTeacherIDs: Set(relations.filter { $0.0 == "homeroom" }.map(\.1))
         )
+    }
+
+    /// The facts from the rows of ``addCourseRelations(to:school:course:today:)``; nil when no `course` row came back.
+    static func courseFacts(school: Int, course: Int, from rows: [String: [any SQLRow]]) throws -> CourseFacts? {
+        guard rows["course"] != nil else { return nil }
+        func people(_ shape: String) throws -> Set<Int> {
+            Set(try (rows[shape] ?? []).map { try $0.decode(column: "person", as: Int.self) })
+        }
+        return CourseFacts(schoolID: school, courseID: course, teacherIDs: try people("teacher"), homeroomTeacherIDs: try people("homeroom"))
     }
 
     /// A student's guardians, his homeroom teachers and the teachers of his courses as of `today`, in one statement.

@@ -90,7 +90,7 @@ public enum SessionStore {
         return token
     }
 
-    /// The session behind a token with its account's roles, in two statements; nil when there is no such session.
+    /// The session behind a token with its account's roles, in one statement; nil when there is no such session.
     /// Expiry is judged by the caller (``SessionRecord/endReason(at:)``) so that it can log why a session ended.
     public static func find(_ token: SessionToken, in sql: any SQLDatabase) async throws -> SessionRecord? {
         try await find(where: "s.school_id = \(bind: token.schoolID) AND s.token_hash = \(bind: token.hash)", in: sql)
@@ -101,33 +101,29 @@ public enum SessionStore {
         try await find(where: "s.school_id = \(bind: school) AND s.id = \(bind: id)", in: sql)
     }
 
+    /// One statement: the session, its account and person, and a row per role × observed school (an account has a
+    /// few roles and only an observer has observed schools, so the product stays a handful of rows).
     private static func find(where condition: SQLQueryString, in sql: any SQLDatabase) async throws -> SessionRecord? {
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT s.id, s.school_id, s.account_id, s.kind, s.stage, s.second_factor_done, s.csrf_token, s.pending_totp_secret,
-                       s.created_at, s.last_seen_at, s.idle_seconds, s.expires_at, s.ended_at,
-                       a.person_id, a.login, a.deactivated_at, p.last_name, p.first_name, p.patronymic
-                FROM sessions s
-                JOIN accounts a ON a.school_id = s.school_id AND a.id = s.account_id
-                JOIN people p ON p.school_id = a.school_id AND p.id = a.person_id
-                WHERE \(condition)
-                """
-            ).first()
-        else { return nil }
-        let school = try row.decode(column: "school_id", as: Int.self)
-        let account = try row.decode(column: "account_id", as: Int.self)
-        let grants = try await sql.raw(
+        let rows = try await sql.raw(
             """
-            SELECT role, NULL AS observed FROM account_roles WHERE school_id = \(bind: school) AND account_id = \(bind: account)
-            UNION ALL
-            SELECT NULL, observed_school_id FROM observer_schools
-            WHERE school_id = \(bind: school) AND account_id = \(bind: account)
+            SELECT s.id, s.school_id, s.account_id, s.kind, s.stage, s.second_factor_done, s.csrf_token, s.pending_totp_secret,
+                   s.created_at, s.last_seen_at, s.idle_seconds, s.expires_at, s.ended_at,
+                   a.person_id, a.login, a.deactivated_at, p.last_name, p.first_name, p.patronymic,
+                   r.role, o.observed_school_id AS observed
+            FROM sessions s
+            JOIN accounts a ON a.school_id = s.school_id AND a.id = s.account_id
+            JOIN people p ON p.school_id = a.school_id AND p.id = a.person_id
+            LEFT JOIN account_roles r ON r.school_id = s.school_id AND r.account_id = s.account_id
+            LEFT JOIN observer_schools o ON o.school_id = s.school_id AND o.account_id = s.account_id
+            WHERE \(condition)
             """
         ).all()
+        guard let row = rows.first else { return nil }
+        let school = try row.decode(column: "school_id", as: Int.self)
+        let account = try row.decode(column: "account_id", as: Int.self)
         var roles: Set<Role> = []
         var observed: Set<Int> = []
-        for grant in grants {
+        for grant in rows {
             if let role = try grant.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) { roles.insert(role) }
             if let school = try grant.decode(column: "observed", as: Int?.self) { observed.insert(school) }
         }

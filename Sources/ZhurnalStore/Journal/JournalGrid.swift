@@ -1,7 +1,8 @@
 import ZhurnalCore
 
 /// Everything the journal grid of one course over a span of dates shows: its pupils (rows), lessons (columns) and
-/// the cells (marks and attendance). Built by ``JournalQueries/grid(school:course:span:in:)`` in three statements.
+/// the cells (marks and attendance), and the term marks of a period. Built by
+/// ``JournalQueries/grid(school:course:span:termPeriod:in:)`` in one statement.
 public struct JournalGrid: Sendable {
     public struct Pupil: Sendable, Hashable {
         public let id: Int
@@ -50,4 +51,6 @@ public struct JournalGrid: Sendable {
     public let lessons: [Lesson]
     public let marks: [Mark]
     public let attendance: [Attendance]
+    /// The term marks of the period the grid was asked for; empty when it was read for a span of days.
+    public let termMarks: [JournalPeriod.TermMark]
 }

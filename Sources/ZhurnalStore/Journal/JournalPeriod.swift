@@ -1,8 +1,8 @@
 import SQLKit
 import ZhurnalCore
 
-/// The period a course's journal is shown for, with what its arithmetic needs: the school's term-mark rules and the
-/// course's weekly hours. One statement.
+/// A period a course's journal is shown for, with what its arithmetic needs: the school's term-mark rules and the
+/// course's weekly hours. Read with the course's ``CourseJournalHead``.
 public struct JournalPeriod: Sendable, Hashable {
     public let id: Int
     public let title: String
@@ -16,56 +16,41 @@ public struct JournalPeriod: Sendable, Hashable {
     /// Days after a lesson a teacher may still change its marks and attendance; nil: no limit.
     public let editWindowDays: Int?
 
-    /// `periodID` when given (it must be a period of the course's year and kind), else the period containing `today`,
-    /// else the last one before it, else the first.
+    /// `periodID` when given (nil when it is not a period of the course's year and kind), else the period containing
+    /// `today`, else the last one begun before it, else the first. One statement, the course's head.
     public static func load(school: Int, course: Int, periodID: Int?, today: LocalDate, in sql: any SQLDatabase) async throws -> JournalPeriod? {
-        let day = today.iso
-        var chosen: SQLQueryString = ""
-        if let periodID {
-            chosen = "AND p.id = \(bind: periodID)"
-        }
-        guard
-            let row = try await sql.raw(
-                """
-                SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, c.grading, sc.rounding_profile,
-                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one,
-                       sc.edit_window_days
-                FROM courses c
-                JOIN schools sc ON sc.id = c.school_id
-                LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
-                LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
-                JOIN periods p ON p.school_id = c.school_id AND p.year_id = c.year_id
-                    AND p.kind = COALESCE(k.period_kind, 'quarter')
-                WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) \(chosen)
-                ORDER BY CASE WHEN p.starts_on <= \(bind: day) AND p.ends_on >= \(bind: day) THEN 0
-                              WHEN p.starts_on <= \(bind: day) THEN 1 ELSE 2 END,
-                         CASE WHEN p.starts_on <= \(bind: day) THEN p.starts_on END DESC, p.starts_on
-                LIMIT 1
-                """
-            ).first(),
-            let start = LocalDate(iso: try row.decode(column: "starts_on", as: String.self)),
-            let end = LocalDate(iso: try row.decode(column: "ends_on", as: String.self)),
-            let kind = PeriodKind(rawValue: try row.decode(column: "kind", as: String.self))
-        else { return nil }
-        return JournalPeriod(
-            id: try row.decode(column: "id", as: Int.self),
-            title: try row.decode(column: "title", as: String.self),
-            span: DateSpan(start, end),
-            kind: kind,
-            closed: try row.decode(column: "closed_at", as: String?.self) != nil,
-            weeklyHours: try row.decode(column: "hours_per_week", as: Int.self),
-            termRules: TermMarkRules(
-                profile: RoundingProfile(storageValue: try row.decode(column: "rounding_profile", as: String.self)) ?? .classic,
-                twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
-                notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
-                doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
-            ),
-            markRules: MarkRules(
-                allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
-                grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
-            ),
-            editWindowDays: try row.decode(column: "edit_window_days", as: Int?.self)
+        try await CourseJournalHead.load(school: school, course: course, today: today, in: sql)?.period(periodID, today: today)
+    }
+
+    /// The periods of ``CourseJournalHead``'s `period` rows, with the course's and school's rules from its `course` row.
+    static func all(_ rows: [any SQLRow], rules row: any SQLRow) throws -> [JournalPeriod] {
+        let termRules = TermMarkRules(
+            profile: RoundingProfile(storageValue: try row.decode(column: "rounding_profile", as: String.self)) ?? .classic,
+            twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
+            notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
+            doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
         )
+        let markRules = MarkRules(
+            allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
+            grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
+        )
+        let weeklyHours = try row.decode(column: "hours_per_week", as: Int.self)
+        let editWindowDays = try row.decode(column: "edit_window_days", as: Int?.self)
+        return try rows.compactMap { period -> JournalPeriod? in
+            guard let kind = PeriodKind(rawValue: try period.decode(column: "kind", as: String.self)) else { return nil }
+            return JournalPeriod(
+                id: try period.decode(column: "id", as: Int.self),
+                title: try period.decode(column: "title", as: String.self),
+                span: DateSpan(try date(period, "starts_on"), try date(period, "ends_on")),
+                kind: kind,
+                closed: try period.decode(column: "closed_at", as: String?.self) != nil,
+                weeklyHours: weeklyHours,
+                termRules: termRules,
+                markRules: markRules,
+                editWindowDays: editWindowDays
+            )
+        }
+        .sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) }
     }
 
     /// Whether `student` belongs to the course at some day of this period.
@@ -86,57 +71,11 @@ public struct JournalPeriod: Sendable, Hashable {
         ).first() != nil
     }
 
-    /// A period the course's journal can be shown for, as the period switcher lists it.
-    public struct Choice: Sendable, Hashable {
-        public let id: Int
-        public let title: String
-        public let span: DateSpan
-    }
-
-    /// The periods of the course's year and kind (quarters or half-years), in order. One statement.
-    public static func choices(school: Int, course: Int, in sql: any SQLDatabase) async throws -> [Choice] {
-        try await sql.raw(
-            """
-            SELECT p.id, p.title, p.starts_on, p.ends_on
-            FROM courses c
-            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
-            LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
-            JOIN periods p ON p.school_id = c.school_id AND p.year_id = c.year_id
-                AND p.kind = COALESCE(k.period_kind, 'quarter')
-            WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
-            ORDER BY p.starts_on
-            """
-        ).all().map { row in
-            Choice(
-                id: try row.decode(column: "id", as: Int.self),
-                title: try row.decode(column: "title", as: String.self),
-                span: DateSpan(try date(row, "starts_on"), try date(row, "ends_on"))
-            )
-        }
-    }
-
     /// A term mark of this period.
     public struct TermMark: Sendable, Equatable, Codable {
         public let id: Int
         public let studentId: Int
         public let value: String
         public let version: Int
-    }
-
-    public func termMarks(school: Int, course: Int, in sql: any SQLDatabase) async throws -> [TermMark] {
-        try await sql.raw(
-            """
-            SELECT id, student_id, value, version FROM term_marks
-            WHERE school_id = \(bind: school) AND course_id = \(bind: course) AND period_id = \(bind: id)
-            ORDER BY student_id
-            """
-        ).all().map { row in
-            TermMark(
-                id: try row.decode(column: "id", as: Int.self),
-                studentId: try row.decode(column: "student_id", as: Int.self),
-                value: try row.decode(column: "value", as: String.self),
-                version: try row.decode(column: "version", as: Int.self)
-            )
-        }
     }
 }

@@ -4,73 +4,125 @@ import ZhurnalCore
 /// The reads behind the journal. Each is a fixed, small number of statements whatever the class size: the grid is
 /// the hottest page of the product.
 public enum JournalQueries {
-    /// Pupils, lessons and cells of `course` between the span's dates, in three statements (two when there are no
-    /// lessons).
-    public static func grid(school: Int, course: Int, span: DateSpan, in sql: any SQLDatabase) async throws -> JournalGrid {
+    /// Pupils, lessons and cells of `course` between the span's dates, and the term marks of `termPeriod` when given,
+    /// in one statement.
+    public static func grid(
+        school: Int,
+        course: Int,
+        span: DateSpan,
+        termPeriod: Int? = nil,
+        in sql: any SQLDatabase
+    ) async throws -> JournalGrid {
         let from = span.start.iso
         let to = span.end.iso
+        var select = MixedSelect([
+            "id": .integer, "lesson_id": .integer, "student_id": .integer, "number": .integer, "teacher_id": .integer,
+            "work_type_id": .integer, "weight": .integer, "version": .integer, "value": .text, "comment": .text,
+            "status": .text, "homework": .text, "last_name": .text, "first_name": .text, "patronymic": .text,
+            "starts_on": .text, "ends_on": .text,
+        ])
         // A class course lists the class's enrolments, a subgroup or cross-class course its group's members; both
         // limited to those overlapping the span.
-        let memberRows = try await sql.raw(
+        let person: KeyValuePairs<String, SQLQueryString> = [
+            "id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic",
+            "starts_on": "e.starts_on", "ends_on": "e.ends_on",
+        ]
+        select.add(
+            "member",
+            person,
             """
-            SELECT p.id, p.last_name, p.first_name, p.patronymic, e.starts_on, e.ends_on
             FROM courses c
             JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
             JOIN people p ON p.school_id = e.school_id AND p.id = e.student_id
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND c.group_id IS NULL
               AND e.starts_on <= \(bind: to) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: from))
-            UNION ALL
-            SELECT p.id, p.last_name, p.first_name, p.patronymic, g.starts_on, g.ends_on
+            """
+        )
+        select.add(
+            "member",
+            person,
+            """
             FROM courses c
-            JOIN group_members g ON g.school_id = c.school_id AND g.group_id = c.group_id
-            JOIN people p ON p.school_id = g.school_id AND p.id = g.student_id
+            JOIN group_members e ON e.school_id = c.school_id AND e.group_id = c.group_id
+            JOIN people p ON p.school_id = e.school_id AND p.id = e.student_id
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)
-              AND g.starts_on <= \(bind: to) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: from))
+              AND e.starts_on <= \(bind: to) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: from))
             """
-        ).all()
-        let lessonRows = try await sql.raw(
-            """
-            SELECT l.id, l.lesson_date, l.lesson_number, l.teacher_id, l.topic, l.status, l.version,
+        )
+        select.add(
+            "lesson",
+            [
+                "id": "l.id", "starts_on": "l.lesson_date", "number": "l.lesson_number", "teacher_id": "l.teacher_id",
+                "value": "l.topic", "status": "l.status", "version": "l.version",
+                "homework": """
                 (SELECT h.body FROM homework h
                  WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
-                 ORDER BY h.id LIMIT 1) AS homework
+                 ORDER BY h.id LIMIT 1)
+                """,
+            ],
+            """
             FROM lessons l
             WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
               AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
-            ORDER BY l.lesson_date, l.lesson_number
             """
-        ).all()
-        let lessons = try lessonRows.map { row in
+        )
+        // The cells of the span's lessons through the lessons' key, so that both databases look them up by the
+        // (school, lesson) index rather than scan the school's marks.
+        let spanLessons: SQLQueryString = """
+            (SELECT l.id FROM lessons l
+             WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course) AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to))
+            """
+        select.add(
+            "mark",
+            [
+                "id": "m.id", "lesson_id": "m.lesson_id", "student_id": "m.student_id", "value": "m.value",
+                "work_type_id": "m.work_type_id", "weight": "w.weight", "comment": "m.comment", "version": "m.version",
+            ],
+            """
+            FROM marks m
+            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+            WHERE m.school_id = \(bind: school) AND m.lesson_id IN 
+            """ + spanLessons
+        )
+        select.add(
+            "attendance",
+            ["lesson_id": "a.lesson_id", "student_id": "a.student_id", "value": "a.code", "version": "a.version"],
+            "FROM attendance a WHERE a.school_id = \(bind: school) AND a.lesson_id IN " + spanLessons
+        )
+        if let termPeriod {
+            select.add(
+                "term_mark",
+                ["id": "t.id", "student_id": "t.student_id", "value": "t.value", "version": "t.version"],
+                """
+                FROM term_marks t
+                WHERE t.school_id = \(bind: school) AND t.course_id = \(bind: course) AND t.period_id = \(bind: termPeriod)
+                """
+            )
+        }
+        let rows = try await select.rows(in: sql)
+        let memberRows = rows["member"] ?? []
+        let lessons = try (rows["lesson"] ?? []).map { row in
             JournalGrid.Lesson(
                 id: try row.decode(column: "id", as: Int.self),
-                date: try date(row, "lesson_date"),
-                number: try row.decode(column: "lesson_number", as: Int.self),
+                date: try date(row, "starts_on"),
+                number: try row.decode(column: "number", as: Int.self),
                 teacherId: try row.decode(column: "teacher_id", as: Int.self),
-                topic: try row.decode(column: "topic", as: String?.self),
+                topic: try row.decode(column: "value", as: String?.self),
                 homework: try row.decode(column: "homework", as: String?.self),
                 isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
                 version: try row.decode(column: "version", as: Int.self)
             )
         }
-        // The cells by the lessons' ids rather than a join on lessons: the plan is then the index lookup on both
-        // databases, whatever their statistics say.
-        let lessonIds = lessons.map(\.id)
-        let cellRows: [any SQLRow] =
-            lessonIds.isEmpty
-            ? []
-            : try await sql.raw(
-                """
-                SELECT 'mark' AS cell, m.lesson_id, m.student_id, m.id, m.value, m.work_type_id, w.weight, m.comment,
-                       m.version
-                FROM marks m
-                JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
-                WHERE m.school_id = \(bind: school) AND m.lesson_id IN (\(binds: lessonIds))
-                UNION ALL
-                SELECT 'attendance', a.lesson_id, a.student_id, NULL, a.code, NULL, NULL, NULL, a.version
-                FROM attendance a
-                WHERE a.school_id = \(bind: school) AND a.lesson_id IN (\(binds: lessonIds))
-                """
-            ).all()
+        .sorted { ($0.date, $0.number) < ($1.date, $1.number) }
+        let termMarks = try (rows["term_mark"] ?? []).map { row in
+            JournalPeriod.TermMark(
+                id: try row.decode(column: "id", as: Int.self),
+                studentId: try row.decode(column: "student_id", as: Int.self),
+                value: try row.decode(column: "value", as: String.self),
+                version: try row.decode(column: "version", as: Int.self)
+            )
+        }
+        .sorted { $0.studentId < $1.studentId }
 
         var pupils: [Int: JournalGrid.Pupil] = [:]
         for row in memberRows {
@@ -96,12 +148,12 @@ public enum JournalQueries {
         }
         var marks: [JournalGrid.Mark] = []
         var attendance: [JournalGrid.Attendance] = []
-        for row in cellRows {
+        for row in (rows["mark"] ?? []) + (rows["attendance"] ?? []) {
             let lessonId = try row.decode(column: "lesson_id", as: Int.self)
             let studentId = try row.decode(column: "student_id", as: Int.self)
             let value = try row.decode(column: "value", as: String.self)
             let version = try row.decode(column: "version", as: Int.self)
-            if try row.decode(column: "cell", as: String.self) == "mark" {
+            if try row.decode(column: "shape", as: String.self) == "mark" {
                 marks.append(
                     JournalGrid.Mark(
                         id: try row.decode(column: "id", as: Int.self),
@@ -121,7 +173,7 @@ public enum JournalQueries {
         marks.sort { ($0.lessonId, $0.studentId, $0.id) < ($1.lessonId, $1.studentId, $1.id) }
         attendance.sort { ($0.lessonId, $0.studentId) < ($1.lessonId, $1.studentId) }
         let ordered = RussianOrder.sorted(pupils.values)
-        return JournalGrid(pupils: ordered, lessons: lessons, marks: marks, attendance: attendance)
+        return JournalGrid(pupils: ordered, lessons: lessons, marks: marks, attendance: attendance, termMarks: termMarks)
     }
 
     /// A school's work types as a mark's form offers them.

@@ -117,7 +117,6 @@ struct CourseJournalAPIController: Sendable {
         let journal = try await reader.load(
             course: courseID,
             period: try CourseJournalReader.periodID(request),
-            withChoices: false,
             context: context,
             path: request.uri.path
         )

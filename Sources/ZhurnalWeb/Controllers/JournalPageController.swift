@@ -98,7 +98,6 @@ struct JournalPageController: Sendable {
         let journal = try await CourseJournalReader(database: database, access: access, clock: clock).load(
             course: courseID,
             period: try CourseJournalReader.periodID(request),
-            withChoices: true,
             context: context,
             path: request.uri.path
         )

@@ -26,8 +26,8 @@ struct CourseJournal: Sendable {
     let grid: JournalGrid
     let termMarks: [JournalPeriod.TermMark]
     let standings: [Standing]
-    /// Only when asked for (the page): the course's periods and the school's work types.
-    let periods: [JournalPeriod.Choice]
+    /// The course's periods (the page's switcher) and the school's work types.
+    let periods: [JournalPeriod]
     let workTypes: [JournalQueries.WorkTypeChoice]
 
     /// Each pupil's weighted average and proposal over the period's held lessons, in the grid's order.
@@ -57,52 +57,41 @@ struct CourseJournal: Sendable {
     }
 }
 
-/// Reads a ``CourseJournal`` for the signed-in actor: the course's facts within his school, the policy's `.read`
-/// (refusals logged; another school's course is not found), then one read-only snapshot for the rest.
+/// Reads a ``CourseJournal`` for the signed-in actor in one snapshot of two statements: the course's head (its facts
+/// for the policy, its periods, the school's work types), then — only when the policy lets him read it — the period's
+/// pupils, lessons, cells and term marks. A refusal is logged after the snapshot; another school's course is not found.
 struct CourseJournalReader: Sendable {
     let database: Database
     let access: Access
     let clock: @Sendable () -> Date
 
-    func load(
-        course courseID: Int,
-        period periodID: Int?,
-        withChoices: Bool,
-        context: AppRequestContext,
-        path: String
-    ) async throws
-        -> CourseJournal
-    {
+    func load(course courseID: Int, period periodID: Int?, context: AppRequestContext, path: String) async throws -> CourseJournal {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
-        guard
-            let facts = try await database.read({
-                try await AccessFacts.course(school: actor.schoolID, course: courseID, today: today, in: $0)
-            })
-        else { try await access.missing("course", context: context, path: path) }
-        try await access.require(.read, on: .course(facts), context: context, path: path)
-
         let school = actor.schoolID
-        let loaded = try await database.read { sql -> CourseJournal? in
-            guard let course = try await CourseDirectory.find(school: school, course: courseID, in: sql),
-                let period = try await JournalPeriod.load(school: school, course: courseID, periodID: periodID, today: today, in: sql)
-            else { return nil }
-            let grid = try await JournalQueries.grid(school: school, course: courseID, span: period.span, in: sql)
-            return CourseJournal(
-                course: course,
-                facts: facts,
-                period: period,
-                grid: grid,
-                termMarks: try await period.termMarks(school: school, course: courseID, in: sql),
-                standings: CourseJournal.standings(grid, period: period),
-                periods: withChoices ? try await JournalPeriod.choices(school: school, course: courseID, in: sql) : [],
-                workTypes: withChoices ? try await JournalQueries.workTypes(school: school, in: sql) : []
+        let (head, read) = try await database.read { sql -> (CourseJournalHead?, (JournalPeriod, JournalGrid)?) in
+            guard let head = try await CourseJournalHead.load(school: school, course: courseID, today: today, in: sql) else { return (nil, nil) }
+            guard AccessPolicy.decide(actor, .read, .course(head.facts)).isAllowed, let period = head.period(periodID, today: today)
+            else { return (head, nil) }
+            return (
+                head, (period, try await JournalQueries.grid(school: school, course: courseID, span: period.span, termPeriod: period.id, in: sql))
             )
         }
-        guard let loaded else {
+        guard let head else { try await access.missing("course", context: context, path: path) }
+        try await access.require(.read, on: .course(head.facts), context: context, path: path)
+        guard let (period, grid) = read else {
             throw AppError(status: .notFound, code: "no_period", message: "У этого курса нет такого учебного периода.")
         }
-        return loaded
+        return CourseJournal(
+            course: head.listing,
+            facts: head.facts,
+            period: period,
+            grid: grid,
+            termMarks: grid.termMarks,
+            standings: CourseJournal.standings(grid, period: period),
+            periods: head.periods,
+            workTypes: head.workTypes
+        )
     }
 
     /// `periodId` of the query, when given; a non-number is a bad request.

@@ -1,0 +1,46 @@
+import SQLKit
+
+/// One statement that reads rows of several shapes at once — a course, its teachers, its periods, its work types — so
+/// that a hot page costs one round trip instead of one per shape.
+///
+/// It is a UNION ALL whose branches fill the columns of their shape and leave the rest NULL, each NULL cast to its
+/// column's type: PostgreSQL settles a UNION's column type branch by branch, and two untyped NULLs would make it text
+/// before a later branch brings a number. The first column, `shape`, says which branch a row came from.
+struct MixedSelect {
+    enum ColumnType: String {
+        case integer = "BIGINT"
+        case text = "TEXT"
+        case boolean = "BOOLEAN"
+    }
+
+    private let columns: [(name: String, type: ColumnType)]
+    private var branches: [SQLQueryString] = []
+
+    init(_ columns: KeyValuePairs<String, ColumnType>) {
+        self.columns = columns.map { ($0.key, $0.value) }
+    }
+
+    /// Adds a branch of rows of `shape`: `values` maps some of the columns to expressions over `source` (a FROM clause
+    /// with its joins and WHERE); the other columns are NULL.
+    mutating func add(_ shape: String, _ values: KeyValuePairs<String, SQLQueryString>, _ source: SQLQueryString) {
+        let given = Dictionary(values.map { ($0.key, $0.value) }) { first, _ in first }
+        precondition(given.keys.allSatisfy { key in columns.contains { $0.name == key } }, "a column the select does not have")
+        var branch: SQLQueryString = "SELECT \(literal: shape) AS shape"
+        for (name, type) in columns {
+            let value = given[name] ?? "CAST(NULL AS \(unsafeRaw: type.rawValue))"
+            branch += ", " + value + " AS \(ident: name)"
+        }
+        branches.append(branch + " " + source)
+    }
+
+    var query: SQLQueryString { branches.joined(separator: "\nUNION ALL\n") }
+
+    /// Runs the statement and groups its rows by shape.
+    func rows(in sql: any SQLDatabase) async throws -> [String: [any SQLRow]] {
+        var grouped: [String: [any SQLRow]] = [:]
+        for row in try await sql.raw(query).all() {
+            grouped[try row.decode(column: "shape", as: String.self), default: []].append(row)
+        }
+        return grouped
+    }
+}
