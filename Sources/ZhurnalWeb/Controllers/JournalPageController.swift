@@ -222,6 +222,8 @@ struct JournalPageController: Sendable {
         let editable: Bool
         let asksReason: Bool
         let reason: String
+        /// Each pupil's line links to his cell's history: for those who may read the course's history.
+        let showsHistory: Bool
         let workTypes: [Option]
         let pupils: [PupilLine]
         let hasPupils: Bool
@@ -307,6 +309,7 @@ struct JournalPageController: Sendable {
             editable: editable,
             asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
             reason: typed?["reason"] ?? "",
+            showsHistory: AccessPolicy.decide(actor, .readHistory, .course(course)).isAllowed,
             workTypes: workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: String($0.id) == chosenType) },
             pupils: pupils,
             hasPupils: !pupils.isEmpty,
