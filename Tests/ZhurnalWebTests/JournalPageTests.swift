@@ -203,6 +203,60 @@ struct JournalPageTests {
         }
     }
 
+    /// What the grid's script needs to edit a cell in place is on the page: each mark's version, work type and comment,
+    /// the term mark's version, which columns want a reason, whether the history opens, and the editor's dialog.
+    @Test(arguments: TestDatabases.flavors)
+    func theGridCarriesWhatItsEditorNeeds(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(
+            flavor,
+            extraSeed: { database in
+                try await database.write { try await $0.raw("UPDATE marks SET comment = 'устно' WHERE id = 5").run() }
+            }
+        ) { client, database in
+            let teacher = try await Self.signedIn(client, AccessSchool.Login.teacher)
+            let api = try await APIClient.signedIn(client, AccessSchool.Login.teacher)
+            _ = try await api.call(.put, "/api/v1/courses/1/term-marks/\(TinySchool.aksyonova)", json: "{\"periodId\": 1, \"value\": \"4\"}")
+            let html = try await teacher.get("/courses/1/journal").text
+            #expect(html.contains("data-history=\"true\""))
+            #expect(!html.contains("data-term-reason"))
+            // The teacher needs no reason within the window, and 07.09 and 14.09 are closed to him altogether.
+            #expect(!html.contains("data-reason"))
+            let aksyonova = try Self.row(html, student: TinySchool.aksyonova)
+            #expect(
+                aksyonova.contains(
+                    "<span class=\"mark\" data-id=\"5\" data-version=\"1\" data-work-type=\"1\" data-comment=\"устно\" title=\"Ответ на уроке (вес 1): устно\">5</span>"
+                )
+            )
+            #expect(aksyonova.contains("<td class=\"sum term open\" tabindex=\"-1\" data-version=\"1\"><span class=\"term-value\">4</span></td>"))
+            let volkov = try Self.row(html, student: TinySchool.volkov)
+            #expect(volkov.contains("<td class=\"sum term open\" tabindex=\"-1\" data-version=\"0\"><span class=\"term-value\"></span></td>"))
+            // The editor: labelled fields, the school's work types, the reason's field, the history's place.
+            #expect(html.contains("<dialog class=\"cell-editor\" id=\"cell-editor\" aria-labelledby=\"editor-title\">"))
+            for label in ["editor-value", "editor-work-type", "editor-comment", "editor-reason"] {
+                #expect(html.contains("<label for=\"\(label)\""), "\(label)")
+            }
+            #expect(html.contains("<option value=\"2\">Контрольная работа (вес 4)</option>"))
+            #expect(html.contains("id=\"editor-history-list\""))
+
+            // The deputy corrects with a reason everywhere: every open column and the term marks say so.
+            let deputy = try await Self.signedIn(client, AccessSchool.Login.deputy)
+            let deputys = try await deputy.get("/courses/1/journal").text
+            #expect(deputys.contains("data-term-reason=\"true\""))
+            #expect(deputys.contains("data-history=\"true\""))
+            #expect(deputys.components(separatedBy: "data-reason=\"true\"").count - 1 == 4)
+            // The director reads the grid, but neither writes nor reads the history.
+            let director = try await Self.signedIn(client, AccessSchool.Login.director)
+            let directors = try await director.get("/courses/1/journal").text
+            #expect(!directors.contains("data-history"))
+            #expect(directors.contains("<td class=\"sum term\" tabindex=\"-1\" data-version=\"1\">"))
+            // A closed period: the term marks are read only, for the teacher too.
+            try await database.write { try await $0.raw("UPDATE periods SET closed_at = '2026-10-12T08:00:00Z' WHERE id = 1").run() }
+            let closed = try await teacher.get("/courses/1/journal").text
+            #expect(!closed.contains("sum term open"))
+            #expect(closed.contains("data-history=\"true\""))
+        }
+    }
+
     /// The grid page's statements do not grow with the class: measured, and held to a budget.
     @Test func theGridPageCostsAFixedNumberOfStatements() async throws {
         try await TestApp.withSchool(.sqlite) { client, database in

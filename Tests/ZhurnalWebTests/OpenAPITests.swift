@@ -167,6 +167,9 @@ struct OpenAPITests {
             try Self.conforms(removed, to: "delete /api/v1/marks/{markId}", in: document)
             try Self.conforms(try await teacher.call(.get, "/api/v1/marks/\(id)/history"), to: "get /api/v1/marks/{markId}/history", in: document)
             try Self.conforms(try await teacher.call(.get, "/api/v1/marks/abc/history"), to: "get /api/v1/marks/{markId}/history", in: document)
+            let cellHistory = "get /api/v1/lessons/{lessonId}/students/{studentId}/history"
+            try Self.conforms(try await teacher.call(.get, "/api/v1/lessons/4/students/\(TinySchool.volkov)/history"), to: cellHistory, in: document)
+            try Self.conforms(try await teacher.call(.get, "/api/v1/lessons/4/students/999/history"), to: cellHistory, in: document)
 
             let parent = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
             try Self.conforms(try await parent.call(.get, "/api/v1/courses"), to: "get /api/v1/courses", in: document)

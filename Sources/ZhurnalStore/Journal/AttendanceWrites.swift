@@ -50,6 +50,7 @@ public enum AttendanceWrites {
         try await JournalHistory.record(
             school: lesson.schoolID,
             lesson: lesson.lessonID,
+            student: student,
             .attendance,
             id: "\(lesson.lessonID):\(student)",
             old == nil ? .create : (code == nil ? .delete : .update),

@@ -40,9 +40,12 @@ public enum JournalHistory {
         case create, update, delete
     }
 
+    /// Adds one line. `lesson` and `student` say whose cell it is (nil for what is not a pupil's, or not a lesson's):
+    /// a cell's history is read by them, also after the mark was deleted.
     public static func record(
         school: Int,
         lesson: Int?,
+        student: Int?,
         _ entity: Entity,
         id: String,
         _ action: Action,
@@ -55,9 +58,9 @@ public enum JournalHistory {
     ) async throws {
         try await sql.raw(
             """
-            INSERT INTO history (school_id, lesson_id, entity, entity_id, action, actor_account_id, actor_role, at, old_value,
-                                 new_value, reason, client_address)
-            VALUES (\(bind: school), \(bind: lesson), \(bind: entity.rawValue), \(bind: id), \(bind: action.rawValue), \(bind: author.accountID),
+            INSERT INTO history (school_id, lesson_id, student_id, entity, entity_id, action, actor_account_id, actor_role, at,
+                                 old_value, new_value, reason, client_address)
+            VALUES (\(bind: school), \(bind: lesson), \(bind: student), \(bind: entity.rawValue), \(bind: id), \(bind: action.rawValue), \(bind: author.accountID),
                     \(bind: author.role.rawValue), \(bind: Timestamp.string(now)), \(bind: old), \(bind: new),
                     \(bind: reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }), \(bind: author.clientAddress))
             """

@@ -32,6 +32,7 @@ public enum LessonWrites {
         try await JournalHistory.record(
             school: lesson.schoolID,
             lesson: lesson.lessonID,
+            student: nil,
             .topic,
             id: String(lesson.lessonID),
             lesson.topic == nil ? .create : (topic == nil ? .delete : .update),
@@ -88,6 +89,7 @@ public enum LessonWrites {
         try await JournalHistory.record(
             school: lesson.schoolID,
             lesson: lesson.lessonID,
+            student: nil,
             .homework,
             id: String(lesson.lessonID),
             old == nil ? .create : (text == nil ? .delete : .update),
@@ -161,14 +163,21 @@ public enum LessonWrites {
         var history = RowBatch(
             table: "history",
             columns: [
-                "school_id", "lesson_id", "entity", "entity_id", "action", "actor_account_id", "actor_role", "at", "old_value",
-                "new_value", "reason", "client_address",
+                "school_id", "lesson_id", "student_id", "entity", "entity_id", "action", "actor_account_id", "actor_role", "at",
+                "old_value", "new_value", "reason", "client_address",
             ]
         )
-        func line(_ entity: JournalHistory.Entity, _ id: String, _ action: JournalHistory.Action, _ old: String?, _ new: String?) {
+        func line(
+            _ student: Int,
+            _ entity: JournalHistory.Entity,
+            _ id: String,
+            _ action: JournalHistory.Action,
+            _ old: String?,
+            _ new: String?
+        ) {
             history.append([
-                school, lesson.lessonID, entity.rawValue, id, action.rawValue, author.accountID, author.role.rawValue, at, old, new, reason,
-                author.clientAddress,
+                school, lesson.lessonID, student, entity.rawValue, id, action.rawValue, author.accountID, author.role.rawValue, at, old,
+                new, reason, author.clientAddress,
             ])
         }
 
@@ -181,10 +190,10 @@ public enum LessonWrites {
             let id = "\(lesson.lessonID):\(entry.studentID)"
             if let code = wanted {
                 upserts.append((entry.studentID, code))
-                line(.attendance, id, old == nil ? .create : .update, old, code.rawValue)
+                line(entry.studentID, .attendance, id, old == nil ? .create : .update, old, code.rawValue)
             } else {
                 cleared.append(entry.studentID)
-                line(.attendance, id, .delete, old, nil)
+                line(entry.studentID, .attendance, id, .delete, old, nil)
             }
         }
         if !upserts.isEmpty {
@@ -243,7 +252,7 @@ public enum LessonWrites {
                     version: try row.decode(column: "version", as: Int.self)
                 )
                 added.append(mark)
-                line(.mark, String(mark.id), .create, nil, mark.historyText)
+                line(mark.studentId, .mark, String(mark.id), .create, nil, mark.historyText)
             }
         }
         try await history.flush(into: sql)

@@ -60,6 +60,7 @@ public enum MarkWrites {
         try await JournalHistory.record(
             school: lesson.schoolID,
             lesson: lesson.lessonID,
+            student: student,
             .mark,
             id: String(id),
             .create,
@@ -107,6 +108,7 @@ public enum MarkWrites {
         try await JournalHistory.record(
             school: school,
             lesson: before.lessonId,
+            student: before.studentId,
             .mark,
             id: String(id),
             .update,
@@ -141,6 +143,7 @@ public enum MarkWrites {
         try await JournalHistory.record(
             school: school,
             lesson: before.lessonId,
+            student: before.studentId,
             .mark,
             id: String(id),
             .delete,

@@ -74,6 +74,7 @@ public enum TermMarkWrites {
         try await JournalHistory.record(
             school: school,
             lesson: nil,
+            student: student,
             .termMark,
             id: entityID,
             old == nil ? .create : (value == nil ? .delete : .update),

@@ -36,6 +36,10 @@ struct JournalPageController: Sendable {
         let periods: [PeriodLink]
         let closed: Bool
         let editable: Bool
+        /// The cells' history opens from the grid (the course's teacher, the deputy, the administrator).
+        let history: Bool
+        /// Term marks are entered by someone who does not keep this journal (the deputy correcting): with a reason.
+        let termNeedsReason: Bool
         let workTypes: [Option]
         let columns: [Column]
         let rows: [Row]
@@ -57,6 +61,8 @@ struct JournalPageController: Sendable {
             let hint: String
             let cancelled: Bool
             let open: Bool
+            /// Open only with a written reason (after the window, or for someone correcting another's journal).
+            let needsReason: Bool
         }
 
         struct Row: Sendable {
@@ -67,6 +73,8 @@ struct JournalPageController: Sendable {
             let proposal: String
             let proposalNote: String?
             let termMark: String
+            /// The term mark's version as stored (0: none yet), sent back with a change.
+            let termVersion: Int
         }
 
         struct Cell: Sendable {
@@ -82,6 +90,8 @@ struct JournalPageController: Sendable {
             let id: Int
             let value: String
             let version: Int
+            let workTypeID: Int
+            let comment: String
             let hint: String
         }
     }
@@ -106,18 +116,20 @@ struct JournalPageController: Sendable {
         let (grid, period) = (journal.grid, journal.period)
         let workTypeNames = Dictionary(uniqueKeysWithValues: journal.workTypes.map { ($0.id, $0.name) })
         let columns = grid.lessons.map { lesson in
-            GridPage.Column(
+            let refusal = Self.refusal(lesson, period: period, rights: rights, today: today)
+            return GridPage.Column(
                 lessonID: lesson.id,
                 day: String(lesson.date.russian.prefix(5)),
                 hint: [lesson.topic ?? "Тема не записана", lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }.joined(separator: " — "),
                 cancelled: lesson.isCancelled,
-                open: Self.open(lesson, period: period, rights: rights, today: today)
+                open: refusal == nil || refusal == .reasonRequired,
+                needsReason: refusal == .reasonRequired
             )
         }
         let marks = Dictionary(grouping: grid.marks) { Pair(lesson: $0.lessonId, student: $0.studentId) }
         let codes = Dictionary(grid.attendance.map { (Pair(lesson: $0.lessonId, student: $0.studentId), $0.code) }) { first, _ in first }
         let standings = Dictionary(uniqueKeysWithValues: journal.standings.map { ($0.studentID, $0) })
-        let termMarks = Dictionary(journal.termMarks.map { ($0.studentId, $0.value) }) { first, _ in first }
+        let termMarks = Dictionary(journal.termMarks.map { ($0.studentId, $0) }) { first, _ in first }
         var firstFocusable = true
         var rows: [GridPage.Row] = []
         var leftRows: [GridPage.Row] = []
@@ -138,7 +150,9 @@ struct JournalPageController: Sendable {
                             id: mark.id,
                             value: mark.value,
                             version: mark.version,
-                            hint: "\(workTypeNames[mark.workTypeId] ?? "Отметка"), вес \(mark.weight)" + (mark.comment.map { ": \($0)" } ?? "")
+                            workTypeID: mark.workTypeId,
+                            comment: mark.comment ?? "",
+                            hint: "\(workTypeNames[mark.workTypeId] ?? "Отметка") (вес \(mark.weight))" + (mark.comment.map { ": \($0)" } ?? "")
                         )
                     },
                     code: codes[key]
@@ -152,7 +166,8 @@ struct JournalPageController: Sendable {
                 average: standing?.average?.decimalString(places: 2, separator: ",") ?? "—",
                 proposal: standing?.proposedMark.map(String.init) ?? "—",
                 proposalNote: standing.flatMap { $0.proposedMark == nil ? $0.proposal.russianText : nil },
-                termMark: termMarks[pupil.id] ?? ""
+                termMark: termMarks[pupil.id]?.value ?? "",
+                termVersion: termMarks[pupil.id]?.version ?? 0
             )
             if left { leftRows.append(row) } else { rows.append(row) }
         }
@@ -174,6 +189,8 @@ struct JournalPageController: Sendable {
             },
             closed: period.closed,
             editable: editable,
+            history: AccessPolicy.decide(actor, .readHistory, .course(journal.facts)).isAllowed,
+            termNeedsReason: editable && !rights.keepsJournal,
             workTypes: journal.workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: false) },
             columns: columns,
             rows: rows,
@@ -190,9 +207,14 @@ struct JournalPageController: Sendable {
         let student: Int
     }
 
-    /// Whether the grid offers a lesson's cells for entry: the rules allow a pupil's cell there (a correction after
-    /// the window counts: the script asks for its reason). The server decides again on every save.
-    static func open(_ lesson: JournalGrid.Lesson, period: JournalPeriod, rights: JournalEditRules.Rights, today: LocalDate) -> Bool {
+    /// What the rules say of a lesson's cells for this actor today: nil (open), `.reasonRequired` (open with a reason:
+    /// the script asks for it), or why they are closed. The server decides again on every save.
+    static func refusal(
+        _ lesson: JournalGrid.Lesson,
+        period: JournalPeriod,
+        rights: JournalEditRules.Rights,
+        today: LocalDate
+    ) -> JournalEditRefusal? {
         let situation = JournalEditRules.Situation(
             lessonDate: lesson.date,
             today: today,
@@ -200,8 +222,7 @@ struct JournalPageController: Sendable {
             periodClosed: period.closed,
             lessonCancelled: lesson.isCancelled
         )
-        let refusal = JournalEditRules.refusal(.pupilCell, situation, rights: rights, reason: nil)
-        return refusal == nil || refusal == .reasonRequired
+        return JournalEditRules.refusal(.pupilCell, situation, rights: rights, reason: nil)
     }
 
     // MARK: A lesson's page
@@ -221,6 +242,8 @@ struct JournalPageController: Sendable {
         let editable: Bool
         let asksReason: Bool
         let reason: String
+        /// Each pupil's line links to his cell's history: for those who may read the course's history.
+        let showsHistory: Bool
         let workTypes: [Option]
         let pupils: [PupilLine]
         let hasPupils: Bool
@@ -306,6 +329,7 @@ struct JournalPageController: Sendable {
             editable: editable,
             asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
             reason: typed?["reason"] ?? "",
+            showsHistory: AccessPolicy.decide(actor, .readHistory, .course(course)).isAllowed,
             workTypes: workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: String($0.id) == chosenType) },
             pupils: pupils,
             hasPupils: !pupils.isEmpty,

@@ -1,9 +1,21 @@
-// The journal grid kept like a spreadsheet (issue 4, part 2). Our own small script, loaded from /static under
-// CSP `script-src 'self'`: no inline code, no libraries. Without it the grid still works through the lesson pages.
+// The journal grid kept like a spreadsheet (issue 4, parts 2, 5 and 6). Our own small script, loaded from /static
+// under CSP `script-src 'self'`: no inline code, no libraries. Without it the grid still works through the lesson
+// pages, and each pupil's line there links to his cell's history.
 //
-// Cells are one tab stop (roving tabindex); arrows move; typing 5, 4/3, н or оп and Enter saves the cell through the
-// JSON API; Delete removes the cell's last mark after a confirmation. The pupil's row is then read again from
-// GET /api/v1/courses/{id}/journal, so the cell, the average and the proposal show what the server holds.
+// Cells are one tab stop (roving tabindex); arrows move, the term-mark column («Итог») included.
+// - Typing 5, 4/3, н or оп and Enter saves the cell through the JSON API with the default work type; Delete removes
+//   the cell's last mark (or its absence) after a confirmation.
+// - Enter or F2, a tap on a focused cell or a click on a mark opens the cell's editor (the <dialog> of
+//   journal-editor.mustache: modal, Tab kept inside, Esc closes, the focus goes back to the cell): change a mark's
+//   value, work type and comment (PATCH with the version read; a 409 shows its message and the cell is read again),
+//   delete that mark, or add a new one with another work type and a comment.
+// - H (Р on a Russian layout) or the editor's «История» shows the cell's history: every mark of the pupil in that
+//   lesson, deleted ones too, and his attendance — GET /api/v1/lessons/{id}/students/{sid}/history.
+// - In «Итог» typing and Enter sets the period mark (PUT /api/v1/courses/{id}/term-marks/{sid}), the proposal beside
+//   it; Delete clears it. A closed period renders the column without `open`: read only.
+// Where the rules want a reason (after the edit window, or the deputy correcting), the editor asks for it before
+// saving; the server's `reason_required` opens it too. After every save the pupil's row is read again from
+// GET /api/v1/courses/{id}/journal, so the cells, the average, the proposal and the term mark show what is stored.
 (function () {
   'use strict';
 
@@ -11,11 +23,15 @@
   if (!wrap) return;
   const table = wrap.querySelector('table');
   const editable = wrap.dataset.editable === 'true';
+  const readsHistory = wrap.dataset.history === 'true';
   const csrf = wrap.dataset.csrf;
-  const journalURL = '/api/v1/courses/' + wrap.dataset.course + '/journal?periodId=' + wrap.dataset.period;
+  const course = wrap.dataset.course;
+  const period = Number(wrap.dataset.period);
+  const journalURL = '/api/v1/courses/' + course + '/journal?periodId=' + period;
   const workType = document.getElementById('work-type');
   const live = document.getElementById('journal-live');
   const attendanceCodes = ['н', 'б', 'у', 'оп'];
+  const reasonMessage = 'Укажите причину исправления: она сохранится в истории изменений.';
 
   // ---- Moving between cells
 
@@ -23,19 +39,29 @@
     return Array.from(table.querySelectorAll('tbody tr[data-student]'));
   }
 
+  function isTerm(td) {
+    return td.classList.contains('term');
+  }
+
   function focusable(td) {
-    return td && td.classList.contains('cell') && !td.classList.contains('outside');
+    return !!td && ((td.classList.contains('cell') && !td.classList.contains('outside')) || td.classList.contains('term'));
+  }
+
+  /// Whether the signed-in person may write this cell now (the server decides again on every save).
+  function opens(td) {
+    return editable && td.classList.contains('open');
   }
 
   function focusCell(td) {
     if (!focusable(td)) return false;
-    for (const other of table.querySelectorAll('td.cell[tabindex="0"]')) other.tabIndex = -1;
+    for (const other of table.querySelectorAll('tbody [tabindex="0"]')) other.tabIndex = -1;
     td.tabIndex = 0;
     td.focus();
     return true;
   }
 
-  /// The next cell from `td` in a direction that can take the focus (cells outside a pupil's enrolment are skipped).
+  /// The next cell from `td` in a direction that can take the focus: cells outside a pupil's enrolment and the
+  /// average and proposal columns are passed over.
   function neighbour(td, dRow, dCol) {
     const all = rows();
     let row = all.indexOf(td.parentElement);
@@ -44,10 +70,8 @@
       row += dRow;
       col += dCol;
       const tr = all[row];
-      if (!tr || col < 1) return null;
-      const next = tr.cells[col];
-      if (!next || !next.classList.contains('cell')) return null;
-      if (focusable(next)) return next;
+      if (!tr || col < 1 || !tr.cells[col]) return null;
+      if (focusable(tr.cells[col])) return tr.cells[col];
     }
   }
 
@@ -56,69 +80,94 @@
   table.addEventListener('keydown', function (event) {
     const td = event.target;
     if (!(td instanceof HTMLTableCellElement) || !focusable(td)) return;
+    const plain = !(event.ctrlKey || event.metaKey || event.altKey);
     if (moves[event.key]) {
       const [dRow, dCol] = moves[event.key];
       const next = neighbour(td, dRow, dCol);
       if (next) focusCell(next);
       event.preventDefault();
+    } else if (plain && 'hHрР'.includes(event.key) && event.key.length === 1 && readsHistory && !isTerm(td)) {
+      openEditor(td, { history: true });
+      event.preventDefault();
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      if (isTerm(td)) {
+        if (opens(td)) startTyping(td, termValue(td));
+      } else if (opens(td) || readsHistory) {
+        openEditor(td, {});
+      }
+      event.preventDefault();
+    } else if (!opens(td)) {
       return;
-    }
-    if (!editable || !td.classList.contains('open')) return;
-    if (event.key === 'Enter' || event.key === 'F2') {
-      startEditing(td, '');
-      event.preventDefault();
     } else if (event.key === 'Delete') {
-      removeLast(td);
+      if (isTerm(td)) clearTerm(td); else removeLast(td);
       event.preventDefault();
-    } else if (typesText(event)) {
-      // The editor takes the focus now, and the character typed lands in it: this way a letter of any layout
+    } else if (plain && typesText(event)) {
+      // The input takes the focus now, and the character typed lands in it: this way a letter of any layout
       // (н, оп) arrives as typed, even when the key event does not name it.
-      startEditing(td, '');
+      startTyping(td, '');
     }
   });
 
   function typesText(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return false;
     return (event.key.length === 1 && event.key !== ' ') || event.key === '' || event.key === 'Unidentified';
   }
 
+  // A click focuses a cell; a click on a mark, or a second tap on the focused cell (a tablet has no Enter), opens it.
+  // The press itself moves the focus, so whether the cell had it is read before, at pointerdown.
+  let focusedBefore = null;
+  table.addEventListener('pointerdown', function () {
+    focusedBefore = document.activeElement;
+  });
   table.addEventListener('click', function (event) {
-    const td = event.target.closest('td.cell');
-    if (td && !td.querySelector('input')) focusCell(td);
+    const td = event.target.closest('td');
+    if (!focusable(td) || td.querySelector('input')) return;
+    const again = focusedBefore === td;
+    focusCell(td);
+    const chip = event.target.closest('.mark');
+    if (isTerm(td)) {
+      if (again && opens(td)) startTyping(td, termValue(td));
+    } else if ((chip || again) && (opens(td) || readsHistory)) {
+      openEditor(td, { markId: chip ? chip.dataset.id : undefined });
+    }
   });
 
-  // ---- Editing one cell
+  // ---- Typing into a cell
 
-  function startEditing(td, first) {
+  function startTyping(td, first) {
     clearError(td);
     const input = document.createElement('input');
     input.type = 'text';
     input.className = 'cell-input';
     input.value = first;
-    input.setAttribute('aria-label', 'Отметка или пропуск: ' + describe(td));
+    input.setAttribute('aria-label', (isTerm(td) ? 'Итоговая отметка, прогноз ' + proposalOf(td) + ': ' : 'Отметка или пропуск: ') + describe(td));
     input.autocomplete = 'off';
     td.classList.add('editing');
     td.appendChild(input);
     input.focus();
+    input.select();
     input.addEventListener('keydown', function (event) {
       event.stopPropagation();
       if (event.key === 'Enter') {
         event.preventDefault();
         const text = input.value.trim();
-        finishEditing(td, input);
-        if (text) save(td, text);
+        finishTyping(td, input);
+        if (isTerm(td)) {
+          if (text !== termValue(td)) saveTerm(td, text);
+        } else if (text) {
+          saveTyped(td, text);
+        }
       } else if (event.key === 'Escape') {
         event.preventDefault();
-        finishEditing(td, input);
+        finishTyping(td, input);
       }
     });
     input.addEventListener('blur', function () {
-      finishEditing(td, input, true);
+      finishTyping(td, input, true);
     });
   }
 
-  /// Removes the editor once: removing a focused input fires its blur, which must not remove it again.
-  function finishEditing(td, input, blurred) {
+  /// Removes the input once: removing a focused input fires its blur, which must not remove it again.
+  function finishTyping(td, input, blurred) {
     if (input.dataset.done) return;
     input.dataset.done = 'true';
     td.classList.remove('editing');
@@ -132,25 +181,44 @@
     return pupil + ', ' + day;
   }
 
-  async function save(td, text, reason) {
-    const lesson = td.dataset.lesson;
-    const student = Number(td.parentElement.dataset.student);
-    const code = text.toLowerCase();
+  function studentOf(td) {
+    return Number(td.parentElement.dataset.student);
+  }
+
+  function proposalOf(td) {
+    const proposal = td.parentElement.querySelector('.proposal').firstChild;
+    return proposal ? proposal.textContent.trim() : '—';
+  }
+
+  function termValue(td) {
+    return td.querySelector('.term-value').textContent.trim();
+  }
+
+  /// Whether the column's cells are open only with a written reason (the page says so for its lesson).
+  function wantsReason(td) {
+    if (isTerm(td)) return wrap.dataset.termReason === 'true';
+    return table.tHead.rows[0].cells[td.cellIndex].dataset.reason === 'true';
+  }
+
+  /// A new entry of a lesson's cell: an attendance code, or a mark with its work type and comment.
+  function addEntry(td, entry) {
+    const code = entry.value.toLowerCase();
+    if (attendanceCodes.includes(code)) {
+      return call('PUT', '/api/v1/lessons/' + td.dataset.lesson + '/attendance/' + studentOf(td), { code: code, reason: entry.reason });
+    }
+    return call('POST', '/api/v1/lessons/' + td.dataset.lesson + '/marks', {
+      studentId: studentOf(td), value: entry.value, workType: Number(entry.workType), comment: entry.comment, reason: entry.reason,
+    });
+  }
+
+  async function saveTyped(td, text) {
+    if (wantsReason(td)) return openEditor(td, { value: text });
     try {
-      if (attendanceCodes.includes(code)) {
-        await call('PUT', '/api/v1/lessons/' + lesson + '/attendance/' + student, { code: code, reason: reason });
-      } else {
-        await call('POST', '/api/v1/lessons/' + lesson + '/marks', {
-          studentId: student, value: text, workType: Number(workType.value), reason: reason,
-        });
-      }
+      await addEntry(td, { value: text, workType: workType.value });
       await refresh(td.parentElement);
       say('Сохранено: ' + text + ', ' + describe(td));
     } catch (error) {
-      if (error.code === 'reason_required' && reason === undefined) {
-        const given = window.prompt(error.message);
-        if (given) return save(td, text, given);
-      }
+      if (error.code === 'reason_required') return openEditor(td, { value: text, error: error });
       showError(td, error.message);
     }
   }
@@ -160,13 +228,15 @@
     const marks = td.querySelectorAll('.mark');
     const last = marks[marks.length - 1];
     const code = td.querySelector('.code');
+    // A correction with a reason is made in the editor, where the reason is asked for.
+    if ((last || code) && wantsReason(td)) return openEditor(td, { markId: last ? last.dataset.id : undefined });
     try {
       if (last) {
         if (!window.confirm('Удалить отметку «' + last.textContent + '» (' + describe(td) + ')?')) return;
         await call('DELETE', '/api/v1/marks/' + last.dataset.id, { version: Number(last.dataset.version) });
       } else if (code) {
         if (!window.confirm('Убрать пропуск «' + code.textContent + '» (' + describe(td) + ')?')) return;
-        await call('PUT', '/api/v1/lessons/' + td.dataset.lesson + '/attendance/' + td.parentElement.dataset.student, { code: null });
+        await call('PUT', '/api/v1/lessons/' + td.dataset.lesson + '/attendance/' + studentOf(td), { code: null });
       } else {
         return;
       }
@@ -175,6 +245,322 @@
     } catch (error) {
       showError(td, error.message);
     }
+  }
+
+  // ---- The term mark
+
+  function putTerm(td, text, reason) {
+    return call('PUT', '/api/v1/courses/' + course + '/term-marks/' + studentOf(td), {
+      periodId: period, value: text || null, version: Number(td.dataset.version), reason: reason,
+    });
+  }
+
+  async function saveTerm(td, text) {
+    if (wantsReason(td)) return openEditor(td, { value: text });
+    try {
+      await putTerm(td, text);
+      await refresh(td.parentElement);
+      say((text ? 'Итоговая отметка ' + text : 'Итоговая отметка удалена') + ': ' + describe(td));
+    } catch (error) {
+      if (error.code === 'reason_required') return openEditor(td, { value: text, error: error });
+      if (error.code === 'conflict') await refresh(td.parentElement).catch(function () {});
+      showError(td, error.message);
+    }
+  }
+
+  function clearTerm(td) {
+    const current = termValue(td);
+    if (!current) return;
+    if (!wantsReason(td) && !window.confirm('Удалить итоговую отметку «' + current + '» (' + describe(td) + ')?')) return;
+    saveTerm(td, '');
+  }
+
+  // ---- The cell's editor
+
+  const dialog = document.getElementById('cell-editor');
+  const form = document.getElementById('editor-form');
+  const field = function (id) { return document.getElementById('editor-' + id); };
+  const [title, note, markList, fields, valueInput, valueLabel, typeInput, commentInput, reasonInput, errorBox] =
+    ['title', 'note', 'marks', 'fields', 'value', 'value-label', 'work-type', 'comment', 'reason', 'error'].map(field);
+  const [saveButton, deleteButton, historyButton, backButton, closeButton, historyPanel, historyList, historyPage] =
+    ['save', 'delete', 'history', 'back', 'close', 'history-panel', 'history-list', 'history-page'].map(field);
+  /// What the editor is open on: the cell, and the mark chosen in it (null: a new entry).
+  let editing = null;
+
+  function show(elements, visible) {
+    for (const element of elements) element.hidden = !visible;
+  }
+
+  /// Opens the editor on a cell: on `options.markId`, or with `options.value` typed as a new entry, or else on the
+  /// cell's last mark (a new entry when it has none); `options.history` shows the history at once.
+  function openEditor(td, options) {
+    clearError(td);
+    const term = isTerm(td);
+    const writes = opens(td);
+    editing = { td: td, markId: null, asksReason: writes && (wantsReason(td) || (options.error && options.error.code === 'reason_required')) };
+    title.textContent = (term ? 'Итоговая отметка: ' + td.parentElement.querySelector('th').textContent + ', ' + wrap.dataset.periodTitle
+      : 'Клетка: ' + describe(td));
+    note.textContent = term ? 'Прогноз: ' + proposalOf(td) : (writes ? '' : 'Только просмотр: изменить эту клетку сейчас нельзя.');
+    valueLabel.textContent = term ? 'Итоговая отметка' : 'Отметка или пропуск';
+    show([fields, saveButton], writes);
+    show(form.querySelectorAll('.for-marks'), !term);
+    show(form.querySelectorAll('.for-reason'), editing.asksReason);
+    show([historyButton], readsHistory && !term);
+    show([historyPanel, deleteButton, backButton], false);
+    reasonInput.value = '';
+    fillMarks();
+    const last = Array.from(td.querySelectorAll('.mark')).pop();
+    if (term) {
+      valueInput.value = options.value !== undefined ? options.value : termValue(td);
+      saveButton.textContent = 'Сохранить';
+    } else {
+      choose(options.markId || (options.value === undefined && last ? last.dataset.id : null), options.value);
+    }
+    showEditorError(options.error ? options.error.message : '');
+    if (!dialog.open) dialog.showModal();
+    if (options.history) showHistory();
+    else if (!writes) (readsHistory && !term ? historyButton : closeButton).focus();
+    else (editing.asksReason && options.value !== undefined ? reasonInput : valueInput).focus();
+  }
+
+  /// The cell's marks as buttons to choose one by (or as text, read only), then «Новая отметка».
+  function fillMarks() {
+    const td = editing.td;
+    markList.replaceChildren();
+    if (isTerm(td)) return show([markList], false);
+    const writes = opens(td);
+    const chips = Array.from(td.querySelectorAll('.mark'));
+    const code = td.querySelector('.code');
+    for (const chip of chips) {
+      const item = document.createElement(writes ? 'button' : 'span');
+      item.className = 'editor-mark';
+      item.dataset.id = chip.dataset.id;
+      item.textContent = chip.textContent + ' — ' + chip.title;
+      if (writes) {
+        item.type = 'button';
+        item.addEventListener('click', function () { choose(chip.dataset.id); valueInput.focus(); });
+      }
+      markList.appendChild(item);
+    }
+    if (code) {
+      const item = document.createElement(writes ? 'button' : 'span');
+      item.className = 'editor-mark code-note';
+      item.textContent = writes ? 'Убрать пропуск «' + code.textContent + '»' : 'Посещаемость: ' + code.textContent;
+      if (writes) {
+        item.type = 'button';
+        item.addEventListener('click', clearAbsence);
+      }
+      markList.appendChild(item);
+    }
+    if (writes) {
+      const fresh = document.createElement('button');
+      fresh.type = 'button';
+      fresh.className = 'editor-mark new-mark';
+      fresh.textContent = '+ Новая отметка';
+      fresh.addEventListener('click', function () { choose(null); valueInput.focus(); });
+      markList.appendChild(fresh);
+    }
+    show([markList], markList.childElementCount > 0);
+  }
+
+  /// Fills the fields from a mark of the cell, or empties them for a new entry (`value`: what was typed, if anything).
+  function choose(markId, value) {
+    const chip = markId ? editing.td.querySelector('.mark[data-id="' + markId + '"]') : null;
+    editing.markId = chip ? markId : null;
+    valueInput.value = chip ? chip.textContent : (value || '');
+    typeInput.value = chip ? chip.dataset.workType : (workType ? workType.value : typeInput.value);
+    commentInput.value = chip ? chip.dataset.comment : '';
+    saveButton.textContent = chip ? 'Сохранить изменения' : 'Добавить';
+    show([deleteButton], !!chip && opens(editing.td));
+    for (const item of markList.querySelectorAll('button.editor-mark:not(.code-note)')) {
+      item.setAttribute('aria-pressed', String(item.dataset.id === editing.markId || (!item.dataset.id && !editing.markId)));
+    }
+  }
+
+  function showEditorError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = !message;
+  }
+
+  /// The reason typed, or undefined; a missing required one is said in the editor and stops the write.
+  function reasonGiven() {
+    const reason = reasonInput.value.trim();
+    if (reason || !editing.asksReason) return reason || undefined;
+    showEditorError(reasonMessage);
+    reasonInput.focus();
+    return null;
+  }
+
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    const td = editing.td;
+    const reason = reasonGiven();
+    if (reason === null) return;
+    const value = valueInput.value.trim();
+    try {
+      if (isTerm(td)) {
+        await putTerm(td, value, reason);
+      } else if (editing.markId) {
+        const chip = td.querySelector('.mark[data-id="' + editing.markId + '"]');
+        const change = { version: Number(chip.dataset.version), reason: reason };
+        if (value !== chip.textContent) change.value = value;
+        if (typeInput.value !== chip.dataset.workType) change.workType = Number(typeInput.value);
+        if (commentInput.value.trim() !== chip.dataset.comment) change.comment = commentInput.value.trim() || null;
+        if (Object.keys(change).length > 2) await call('PATCH', '/api/v1/marks/' + editing.markId, change);
+      } else if (value) {
+        await addEntry(td, { value: value, workType: typeInput.value, comment: commentInput.value.trim() || undefined, reason: reason });
+      } else {
+        showEditorError('Введите отметку (5, 4/3) или пропуск (н, оп).');
+        return valueInput.focus();
+      }
+    } catch (error) {
+      return refused(error);
+    }
+    written(td, 'Сохранено: ' + describe(td));
+  });
+
+  deleteButton.addEventListener('click', async function () {
+    const td = editing.td;
+    const chip = td.querySelector('.mark[data-id="' + editing.markId + '"]');
+    if (!chip) return;
+    const reason = reasonGiven();
+    if (reason === null) return;
+    if (!window.confirm('Удалить отметку «' + chip.textContent + '» (' + describe(td) + ')?')) return;
+    try {
+      await call('DELETE', '/api/v1/marks/' + chip.dataset.id, { version: Number(chip.dataset.version), reason: reason });
+    } catch (error) {
+      return refused(error);
+    }
+    written(td, 'Удалено: ' + describe(td));
+  });
+
+  /// The absence of the cell cleared from the editor (where a correction's reason is asked for).
+  async function clearAbsence() {
+    const td = editing.td;
+    const code = td.querySelector('.code');
+    const reason = reasonGiven();
+    if (!code || reason === null) return;
+    if (!window.confirm('Убрать пропуск «' + code.textContent + '» (' + describe(td) + ')?')) return;
+    try {
+      await call('PUT', '/api/v1/lessons/' + td.dataset.lesson + '/attendance/' + studentOf(td), { code: null, reason: reason });
+    } catch (error) {
+      return refused(error);
+    }
+    written(td, 'Пропуск снят: ' + describe(td));
+  }
+
+  /// After a write: the editor closes, the focus is back on the cell, and the pupil's row is read again.
+  async function written(td, message) {
+    dialog.close();
+    try {
+      await refresh(td.parentElement);
+      say(message);
+    } catch (error) {
+      showError(td, error.message);
+    }
+  }
+
+  /// A refused write keeps the editor open with the message. A missing reason opens its field; a conflict (someone
+  /// saved the cell meanwhile) reads the cell again and shows the mark as it is now.
+  async function refused(error) {
+    showEditorError(error.message);
+    if (error.code === 'reason_required') {
+      editing.asksReason = true;
+      show(form.querySelectorAll('.for-reason'), true);
+      return reasonInput.focus();
+    }
+    if (error.code === 'conflict') {
+      const markId = editing.markId;
+      try {
+        await refresh(editing.td.parentElement);
+      } catch (_) { /* the message already says to read again */ }
+      fillMarks();
+      if (!isTerm(editing.td)) choose(markId);
+      else valueInput.value = termValue(editing.td);
+    }
+    valueInput.focus();
+  }
+
+  historyButton.addEventListener('click', function () { showHistory(); });
+  backButton.addEventListener('click', function () { openEditor(editing.td, { markId: editing.markId || undefined }); });
+  closeButton.addEventListener('click', function () { dialog.close(); });
+
+  // Esc closes a modal dialog by itself; either way the focus goes back to the cell it was opened on.
+  dialog.addEventListener('close', function () {
+    if (editing) focusCell(editing.td);
+  });
+  // Tab and Shift+Tab go round the editor's controls (the page behind is inert while it is open).
+  dialog.addEventListener('keydown', function (event) {
+    if (event.key !== 'Tab') return;
+    const controls = Array.from(dialog.querySelectorAll('button, input, select, a[href]'))
+      .filter(function (element) { return !element.disabled && element.getClientRects().length > 0; });
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      last.focus();
+      event.preventDefault();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      first.focus();
+      event.preventDefault();
+    }
+  });
+
+  // ---- A cell's history
+
+  const actions = {
+    mark: { create: 'Отметка поставлена', update: 'Отметка изменена', delete: 'Отметка удалена' },
+    attendance: { create: 'Пропуск отмечен', update: 'Пропуск изменён', delete: 'Пропуск снят' },
+  };
+  const roles = { teacher: 'учитель', deputy: 'заместитель директора', admin: 'администратор' };
+  const when = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  });
+
+  /// The history takes the editor's place (the marks and fields would push it out of sight on a phone); «К отметкам»
+  /// brings them back.
+  async function showHistory() {
+    const td = editing.td;
+    const url = '/lessons/' + td.dataset.lesson + '/students/' + studentOf(td) + '/history';
+    historyPage.href = url;
+    historyList.replaceChildren();
+    show([markList, fields, saveButton, deleteButton, historyButton, errorBox], false);
+    show([historyPanel], true);
+    show([backButton], opens(td));
+    try {
+      const answer = await call('GET', '/api/v1' + url);
+      for (const line of answer.history) historyList.appendChild(historyLine(line));
+      if (answer.history.length === 0) historyList.appendChild(textItem('Изменений в этой клетке ещё не было.'));
+    } catch (error) {
+      historyList.appendChild(textItem(error.message));
+    }
+    document.getElementById('editor-history-title').focus();
+  }
+
+  function historyLine(line) {
+    const item = document.createElement('li');
+    const head = document.createElement('span');
+    head.className = 'history-head';
+    head.textContent = when.format(new Date(line.at)) + ' · ' + ((actions[line.entity] || {})[line.action] || line.action);
+    const who = document.createElement('span');
+    who.className = 'history-who';
+    who.textContent = (line.actorName || '—') + (roles[line.actorRole] ? ' (' + roles[line.actorRole] + ')' : '');
+    const change = document.createElement('span');
+    change.className = 'history-change';
+    change.textContent = (line.oldValue || '—') + ' → ' + (line.newValue || '—');
+    item.append(head, who, change);
+    if (line.reason) {
+      const reason = document.createElement('span');
+      reason.className = 'history-reason';
+      reason.textContent = 'Причина: ' + line.reason;
+      item.appendChild(reason);
+    }
+    return item;
+  }
+
+  function textItem(text) {
+    const item = document.createElement('li');
+    item.textContent = text;
+    return item;
   }
 
   // ---- The server
@@ -205,7 +591,7 @@
     const journal = await call('GET', journalURL);
     const student = Number(tr.dataset.student);
     const names = {};
-    if (workType) for (const option of workType.options) names[option.value] = option.textContent;
+    for (const option of typeInput ? typeInput.options : []) names[option.value] = option.textContent;
     for (const td of tr.querySelectorAll('td.cell:not(.outside)')) {
       const lesson = Number(td.dataset.lesson);
       for (const old of td.querySelectorAll('.mark, .code')) old.remove();
@@ -215,7 +601,10 @@
         span.className = 'mark';
         span.dataset.id = mark.id;
         span.dataset.version = mark.version;
-        span.title = (names[mark.workType] || 'Отметка') + (mark.comment ? ': ' + mark.comment : '');
+        span.dataset.workType = mark.workType;
+        span.dataset.comment = mark.comment || '';
+        // As the page writes it: the work type as the editor's list names it, then the comment.
+        span.title = (names[mark.workType] || 'Отметка (вес ' + mark.weight + ')') + (mark.comment ? ': ' + mark.comment : '');
         span.textContent = mark.value;
         td.appendChild(span);
       }
@@ -240,7 +629,9 @@
       }
     }
     const term = journal.termMarks.find(function (t) { return t.studentId === student; });
-    tr.querySelector('.term').textContent = term ? term.value : '';
+    const termCell = tr.querySelector('.term');
+    termCell.querySelector('.term-value').textContent = term ? term.value : '';
+    termCell.dataset.version = term ? term.version : 0;
   }
 
   // ---- Messages
@@ -255,6 +646,11 @@
     td.classList.add('has-error');
     td.setAttribute('aria-invalid', 'true');
     td.appendChild(box);
+    // The table's box clips what sticks out of it: a message with no room below the cell opens above it, and in a
+    // table too short for either the box grows below the table while the message is shown.
+    const below = table.offsetHeight - td.offsetTop - td.offsetHeight;
+    if (below < box.offsetHeight && td.offsetTop > box.offsetHeight) box.classList.add('above');
+    else if (below < box.offsetHeight) wrap.style.paddingBottom = (box.offsetHeight - below + 8) + 'px';
     td.focus();
   }
 
@@ -262,6 +658,7 @@
     for (const box of td.querySelectorAll('.cell-error')) box.remove();
     td.classList.remove('has-error');
     td.removeAttribute('aria-invalid');
+    if (!table.querySelector('.cell-error')) wrap.style.paddingBottom = '';
   }
 
   function say(text) {
