@@ -4,7 +4,8 @@ import ZhurnalCore
 /// Loads the relations ``AccessPolicy`` decides on. Every query is scoped to the asking actor's school, so an id
 /// of another school finds nothing and is answered as not found.
 public enum AccessFacts {
-    /// A course's teachers and the homeroom teachers of the classes it is for, in one statement.
+    /// A course's teachers, the homeroom teachers of the classes it is for and those who taught some of its lessons in
+    /// their place, in one statement.
     public static func course(school: Int, course: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseFacts? {
         let day = today.iso
         let rows = try await sql.raw(
@@ -30,6 +31,11 @@ public enum AccessFacts {
                 AND e.starts_on <= \(bind: day) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day))
             JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
+            UNION ALL
+            SELECT DISTINCT 'substitute', l.teacher_id FROM lessons l
+            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
+              AND NOT EXISTS (SELECT 1 FROM course_teachers t
+                              WHERE t.school_id = l.school_id AND t.course_id = l.course_id AND t.teacher_id = l.teacher_id)
             """
         ).all()
         let relations = try rows.map { (try $0.decode(column: "relation", as: String.self), try $0.decode(column: "person", as: Int.self)) }
@@ -38,8 +44,20 @@ public enum AccessFacts {
             schoolID: school,
             courseID: course,
             teacherIDs: Set(relations.filter { $0.0 == "teacher" }.map(\.1)),
-            homeroomTeacherIDs: Set(relations.filter { $0.0 == "homeroom" }.map(\.1))
+            homeroomTeacherIDs: Set(relations.filter { $0.0 == "homeroom" }.map(\.1)),
+            substituteIDs: Set(relations.filter { $0.0 == "substitute" }.map(\.1))
         )
+    }
+
+    /// A lesson's course facts and who taught it, in two statements; nil when the school has no such lesson.
+    public static func lesson(school: Int, lesson: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseLessonFacts? {
+        guard
+            let row = try await sql.raw(
+                "SELECT course_id, teacher_id FROM lessons WHERE school_id = \(bind: school) AND id = \(bind: lesson)"
+            ).first(),
+            let course = try await course(school: school, course: try row.decode(column: "course_id", as: Int.self), today: today, in: sql)
+        else { return nil }
+        return CourseLessonFacts(course: course, lessonID: lesson, teacherID: try row.decode(column: "teacher_id", as: Int.self))
     }
 
     /// A student's guardians, his homeroom teachers and the teachers of his courses as of `today`, in one statement.

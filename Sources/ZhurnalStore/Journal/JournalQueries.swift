@@ -30,7 +30,8 @@ public enum JournalQueries {
         ).all()
         let lessonRows = try await sql.raw(
             """
-            SELECT l.id, l.lesson_date, l.lesson_number, l.teacher_id, l.topic, l.status, l.version,
+            SELECT l.id, l.lesson_date, l.lesson_number, l.teacher_id, l.topic, l.status, l.version, l.control_work_type_id,
+                l.attendance_taken_at,
                 (SELECT h.body FROM homework h
                  WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
                  ORDER BY h.id LIMIT 1) AS homework
@@ -49,7 +50,9 @@ public enum JournalQueries {
                 topic: try row.decode(column: "topic", as: String?.self),
                 homework: try row.decode(column: "homework", as: String?.self),
                 isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
-                version: try row.decode(column: "version", as: Int.self)
+                version: try row.decode(column: "version", as: Int.self),
+                controlWorkTypeId: try row.decode(column: "control_work_type_id", as: Int?.self),
+                attendanceTaken: try row.decode(column: "attendance_taken_at", as: String?.self) != nil
             )
         }
         // The cells by the lessons' ids rather than a join on lessons: the plan is then the index lookup on both
