@@ -126,9 +126,13 @@
     input.remove();
   }
 
+  function column(td) {
+    return table.tHead.rows[0].cells[td.cellIndex];
+  }
+
   function describe(td) {
     const pupil = td.parentElement.querySelector('th').textContent;
-    const day = table.tHead.rows[0].cells[td.cellIndex].textContent;
+    const day = column(td).querySelector('a').textContent;
     return pupil + ', ' + day;
   }
 
@@ -140,8 +144,9 @@
       if (attendanceCodes.includes(code)) {
         await call('PUT', '/api/v1/lessons/' + lesson + '/attendance/' + student, { code: code, reason: reason });
       } else {
+        // A control lesson's column gives its marks its own work type.
         await call('POST', '/api/v1/lessons/' + lesson + '/marks', {
-          studentId: student, value: text, workType: Number(workType.value), reason: reason,
+          studentId: student, value: text, workType: Number(column(td).dataset.workType || workType.value), reason: reason,
         });
       }
       await refresh(td.parentElement);
