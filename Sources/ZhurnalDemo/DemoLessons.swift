@@ -71,7 +71,8 @@ struct DemoJournal {
         table: "lessons",
         columns: [
             "school_id", "id", "course_id", "lesson_date", "lesson_number", "teacher_id", "status", "topic",
-            "topic_entered_at", "created_at", "updated_at",
+            "topic_entered_at", "created_at", "updated_at", "control_work_type_id", "attendance_taken_at", "attendance_taken_by",
+            "substitution_recorded_by", "substitution_recorded_at",
         ]
     )
     private var homeworkRows = RowBatch(
@@ -266,9 +267,11 @@ struct DemoJournal {
         let bell = DemoCurriculum.bells[lesson - 1]
         let slot = DemoTimetable.slot(weekday: date.weekday, lesson: lesson)
         var teacher = course.teacher
+        var substituted = false
         if random.chance(Self.substitutionShare), let substitute = substitute(for: teacher, slot: slot) {
             teacher = substitute
             substituting.insert(substitute * 64 + slot)
+            substituted = true
         }
         let lessonId = nextLesson
         nextLesson += 1
@@ -285,9 +288,12 @@ struct DemoJournal {
         let created = bell.start - random.int(0...10)
         let topicMinutes = random.chance(0.85) ? bell.start + random.int(5...40) : random.int(16 * 60...22 * 60)
         let topicAt = DemoClock.instant(date, minutes: topicMinutes)
+        let createdAt = DemoClock.instant(date, minutes: created)
+        // Attendance is taken at the lesson's start; the deputy records a substitution when the lesson is set up.
         lessonRows.append([
-            Self.school, lessonId, course.id, date.iso, lesson, teacher, "held", topic, topicAt,
-            DemoClock.instant(date, minutes: created), topicAt,
+            Self.school, lessonId, course.id, date.iso, lesson, teacher, "held", topic, topicAt, createdAt, topicAt,
+            work.map { workTypes.id($0) }, DemoClock.instant(date, minutes: bell.start + 2), teacher,
+            substituted ? staff.deputy : nil, substituted ? createdAt : nil,
         ])
 
         if let body = DemoHomework.text(

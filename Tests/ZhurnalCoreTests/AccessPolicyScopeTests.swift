@@ -133,7 +133,7 @@ extension CourseScope {
         case .wholeSchool: true
         case .none: false
         case .limited(let limited):
-            limited.taughtBy.map(course.teacherIDs.contains) == true
+            limited.taughtBy.map { course.teacherIDs.contains($0) || course.substituteIDs.contains($0) } == true
                 || limited.homeroomOf.map(course.homeroomTeacherIDs.contains) == true
         }
     }
@@ -161,15 +161,20 @@ extension SplitMix64 {
     }
 
     fileprivate mutating func courseFacts(school: Int) -> CourseFacts {
-        CourseFacts(schoolID: school, courseID: int(1...5), teacherIDs: people(), homeroomTeacherIDs: people())
+        CourseFacts(schoolID: school, courseID: int(1...5), teacherIDs: people(), homeroomTeacherIDs: people(), substituteIDs: people())
     }
 
-    /// One time in three the school itself.
+    fileprivate mutating func lessonFacts(school: Int) -> CourseLessonFacts {
+        CourseLessonFacts(course: courseFacts(school: school), lessonID: int(1...5), teacherID: int(1...5))
+    }
+
+    /// Three times in ten the school itself.
     fileprivate mutating func accessResource() -> AccessResource {
         let school = int(1...2)
-        switch int(0...8) {
+        switch int(0...9) {
         case 0...2: return .school(id: school)
         case 3, 4: return .course(courseFacts(school: school))
+        case 9: return .lesson(lessonFacts(school: school))
         case 5: return .schoolClass(ClassFacts(schoolID: school, classID: int(1...5), homeroomTeacherID: bool() ? int(1...5) : nil))
         case 6:
             return .student(

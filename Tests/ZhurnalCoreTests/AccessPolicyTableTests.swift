@@ -6,7 +6,9 @@ import Testing
 ///
 /// Classes: 5А (id 5, homeroom teacher `homeroom5A`), 6Б (id 6, `multiRole`), 7В (id 7, still listing `formerHomeroom`).
 /// Courses: 10 (5А, `teacherA`), 20 (6Б, `teacherB`), 30 (6Б, `homeroom5A`), 40 (5А, `multiRole`),
-/// 50 (7В, still listing `formerTeacher`). Pupils: P1 and his classmate in 5А, P2 in 6Б, P3 in 7В, and one who left.
+/// 50 (7В, still listing `formerTeacher`), 60 (5А, `teacherA`; `teacherB` and `formerTeacher` substituted: lessons 601
+/// taught by A, 602 by B, 603 by the former teacher). Pupils: P1 and his classmate in 5А, P2 in 6Б, P3 in 7В, and one
+/// who left.
 enum AccessFixture {
     static func person(_ id: Int, _ roles: Set<Role>, school: Int = 1, observes: Set<Int> = []) -> Actor {
         Actor(accountID: 1000 + id, personID: id, schoolID: school, roles: roles, observedSchools: observes)
@@ -52,13 +54,18 @@ enum AccessFixture {
 
     // MARK: Things
 
-    static func course(_ id: Int, school: Int = 1, teachers: [Actor], homerooms: [Actor]) -> CourseFacts {
+    static func course(_ id: Int, school: Int = 1, teachers: [Actor], homerooms: [Actor], substitutes: [Actor] = []) -> CourseFacts {
         CourseFacts(
             schoolID: school,
             courseID: id,
             teacherIDs: Set(teachers.map(\.personID)),
-            homeroomTeacherIDs: Set(homerooms.map(\.personID))
+            homeroomTeacherIDs: Set(homerooms.map(\.personID)),
+            substituteIDs: Set(substitutes.map(\.personID))
         )
+    }
+
+    static func lesson(_ id: Int, of course: CourseFacts, taughtBy teacher: Actor) -> AccessResource {
+        .lesson(CourseLessonFacts(course: course, lessonID: id, teacherID: teacher.personID))
     }
 
     static func schoolClass(_ id: Int, school: Int = 1, homeroom: Actor?) -> AccessResource {
@@ -94,7 +101,12 @@ enum AccessFixture {
     static let course30 = course(30, teachers: [homeroom5A], homerooms: [multiRole])
     static let course40 = course(40, teachers: [multiRole], homerooms: [homeroom5A])
     static let course50 = course(50, teachers: [formerTeacher], homerooms: [formerHomeroom])
-    static let courses = [course10, course20, course30, course40, course50]
+    static let course60 = course(60, teachers: [teacherA], homerooms: [homeroom5A], substitutes: [teacherB, formerTeacher])
+    static let courses = [course10, course20, course30, course40, course50, course60]
+
+    static let lessonByA = lesson(601, of: course60, taughtBy: teacherA)
+    static let lessonByB = lesson(602, of: course60, taughtBy: teacherB)
+    static let lessonByFormer = lesson(603, of: course60, taughtBy: formerTeacher)
 
     static let class5A = schoolClass(5, homeroom: homeroom5A)
     static let class6B = schoolClass(6, homeroom: multiRole)
@@ -110,6 +122,11 @@ enum AccessFixture {
     static let course10OfSchool2 = AccessResource.course(course(10, school: 2, teachers: [teacherA], homerooms: [homeroom5A]))
     static let p1OfSchool2 = student(pupilP1, school: 2, homerooms: [homeroom5A], teachers: [teacherA], guardians: [parentOfP1])
     static let courseOfSchool3 = AccessResource.course(course(10, school: 3, teachers: [observer], homerooms: [observer]))
+    static let lessonOfSchool2 = lesson(
+        602,
+        of: course(60, school: 2, teachers: [teacherB], homerooms: [], substitutes: [teacherB]),
+        taughtBy: teacherB
+    )
     static let classOfSchool3 = schoolClass(5, school: 3, homeroom: observer)
     static let pupilOfSchool3 = student(pupilP1, school: 3, homerooms: [observer], teachers: [observer], guardians: [observer])
 }
@@ -155,12 +172,13 @@ extension AccessFixture {
 
     static let administration: Set<AccessAction> = [.read, .readAggregates, .manageStructure, .manageAccounts, .readSecurityLog]
     static let ownCourse: Set<AccessAction> = [.read, .keepJournal, .readHistory]
+    static let correction: Set<AccessAction> = [.read, .correctAfterWindow, .readHistory]
     static let ownSession: Set<AccessAction> = [.read, .endSession]
 
     static let table: [AccessCase] = [
         // Administrator: structure, accounts, security log, late corrections and absences; not periods or journals.
         row("admin · school 1", admin, school1, allows: administration),
-        row("admin · course 10", admin, .course(course10), allows: [.read, .correctAfterWindow, .readHistory]),
+        row("admin · course 10", admin, .course(course10), allows: correction),
         row("admin · class 5А", admin, class5A, allows: [.read, .classifyAbsence]),
         row("admin · pupil P1", admin, p1, allows: [.read, .classifyAbsence]),
         row("admin · teacher A's account", admin, account(of: teacherA), allows: [.read, .manageAccounts]),
@@ -184,7 +202,7 @@ extension AccessFixture {
 
         // Deputy: reads everything, closes periods, corrects after the window, reads the history.
         row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod]),
-        row("deputy · course 20", deputy, .course(course20), allows: [.read, .correctAfterWindow, .readHistory]),
+        row("deputy · course 20", deputy, .course(course20), allows: correction),
         row("deputy · class 5А", deputy, class5A, allows: [.read]),
         row("deputy · pupil P1", deputy, p1, allows: [.read]),
         row("deputy · teacher A's account", deputy, account(of: teacherA)),
@@ -278,6 +296,28 @@ extension AccessFixture {
         row("observer of school 3 only · school 1 of his account", observerOfSchool3, school1),
         row("observer of school 3 only · school 3", observerOfSchool3, school3, allows: [.readAggregates], otherwise: .otherSchool),
 
+        // A substitution: teacher B taught lesson 602 of teacher A's course 60. He reads the course's journal and keeps
+        // that lesson alone; the course — its other lessons, its term marks — stays teacher A's, who keeps 602 too.
+        row("teacher B · course 60, where he substituted", teacherB, .course(course60), allows: [.read]),
+        row("teacher B · lesson 602 of course 60, which he taught", teacherB, lessonByB, allows: ownCourse),
+        row("teacher B · lesson 601 of course 60, taught by A", teacherB, lessonByA, allows: [.read]),
+        row("teacher B · lesson 603 of course 60, taught by another", teacherB, lessonByFormer, allows: [.read]),
+        row("teacher A · his course 60", teacherA, .course(course60), allows: ownCourse),
+        row("teacher A · lesson 602 of his course, taught by B", teacherA, lessonByB, allows: ownCourse),
+        row("teacher A · lesson 601 of his course, which he taught", teacherA, lessonByA, allows: ownCourse),
+        row("homeroom 5А · lesson 602 of his class's course", homeroom5A, lessonByB, allows: [.read]),
+        row("teacher+homeroom+parent · lesson 602 of another teacher's course", multiRole, lessonByB),
+        row("deputy · lesson 602", deputy, lessonByB, allows: correction),
+        row("admin · lesson 602", admin, lessonByB, allows: correction),
+        row("director · lesson 602", director, lessonByB, allows: [.read]),
+        row("parent of P1 · lesson 602 of his child's course", parentOfP1, lessonByB),
+        row("pupil P1 · lesson 602 of his course", pupilP1, lessonByB),
+        row("observer · lesson 602", observer, lessonByB),
+        row("former teacher · lesson 603 he taught", formerTeacher, lessonByFormer),
+        row("former teacher · course 60, where he substituted", formerTeacher, .course(course60)),
+        row("teacher B · a lesson of school 2 he taught", teacherB, lessonOfSchool2, otherwise: .otherSchool),
+        row("admin of school 2 · lesson 602", adminOfSchool2, lessonByB, otherwise: .otherSchool),
+
         // Another school's administrator: every kind of resource of school 1 is as if it did not exist.
         row("admin of school 2 · school 1", adminOfSchool2, school1, otherwise: .otherSchool),
         row("admin of school 2 · course 10", adminOfSchool2, .course(course10), otherwise: .otherSchool),
@@ -329,7 +369,7 @@ struct AccessPolicyTableTests {
             #expect(refused.contains { $0.actor.holds(role) }, "no case refuses an actor holding \(role)")
         }
         let kinds = Set(table.map { Self.kind(of: $0.resource) })
-        #expect(kinds == ["school", "course", "class", "student", "account", "session"])
+        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session"])
         #expect(Set(table.map(\.expected)) == [.allowed, .denied(.notPermitted), .denied(.otherSchool)])
         let names = table.map(\.testDescription)
         #expect(Set(names).count == names.count, "two cases share a name")
@@ -339,6 +379,7 @@ struct AccessPolicyTableTests {
         switch resource {
         case .school: "school"
         case .course: "course"
+        case .lesson: "lesson"
         case .schoolClass: "class"
         case .student: "student"
         case .account: "account"

@@ -72,13 +72,49 @@ struct JournalEditRulesTests {
         #expect(JournalEditRules.refusal(.pupilCell, closed, rights: Self.stranger, reason: nil) == .notYourJournal)
     }
 
+    /// A substitution is recorded with the rights on the course: its teacher within the window, the deputy or the
+    /// administrator at any time (the lesson keeps who and when, so no reason is asked), ahead of the lesson too.
+    @Test(arguments: [(1, true), (8, true), (9, false), (30, false)])
+    func theCoursesTeacherRecordsASubstitutionWithinTheWindow(day: Int, open: Bool) {
+        let refusal = JournalEditRules.refusal(.substitution, Self.on(day), rights: Self.teacher, reason: "причина")
+        #expect(refusal == (open ? nil : .substitutionWindowPassed(days: 7)))
+        #expect(JournalEditRules.refusal(.substitution, Self.on(day), rights: Self.deputy, reason: nil) == nil)
+    }
+
+    @Test func aSubstitutionIsPlannedAheadButNotInALockedLesson() {
+        let tomorrow = JournalEditRules.Situation(lessonDate: LocalDate(year: 2026, month: 10, day: 2)!, today: Self.lesson, editWindowDays: 7)
+        #expect(JournalEditRules.refusal(.substitution, tomorrow, rights: Self.deputy, reason: nil) == nil)
+        #expect(JournalEditRules.refusal(.substitution, tomorrow, rights: Self.teacher, reason: nil) == nil)
+        let closed = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, periodClosed: true)
+        let holiday = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, holiday: true)
+        let cancelled = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, lessonCancelled: true)
+        for rights in [Self.teacher, Self.deputy] {
+            #expect(JournalEditRules.refusal(.substitution, closed, rights: rights, reason: "причина") == .periodClosed)
+            #expect(JournalEditRules.refusal(.substitution, holiday, rights: rights, reason: nil) == .holiday)
+            #expect(JournalEditRules.refusal(.substitution, cancelled, rights: rights, reason: nil) == .lessonCancelled)
+        }
+        // An unlimited window never hands the substitution over to the deputy alone.
+        #expect(JournalEditRules.refusal(.substitution, Self.on(31, window: nil), rights: Self.teacher, reason: nil) == nil)
+        #expect(
+            JournalEditRules.refusal(.substitution, Self.on(2, window: 0), rights: Self.teacher, reason: nil) == .substitutionWindowPassed(days: 0)
+        )
+    }
+
+    /// Without the course's rights — a substitute, another teacher — nobody records a substitution, and the refusal
+    /// says who may.
+    @Test func onlyTheCoursesTeacherTheDeputyOrTheAdministratorRecordsOne() {
+        #expect(JournalEditRules.refusal(.substitution, Self.on(1), rights: Self.stranger, reason: "причина") == .substitutionNotYours)
+        #expect(JournalEditRules.refusal(.lessonRecord, Self.on(1), rights: Self.stranger, reason: nil) == .notYourJournal)
+    }
+
     @Test func everyRefusalHasACodeAndARussianMessage() {
         let all: [JournalEditRefusal] = [
             .notYourJournal, .periodClosed, .holiday, .lessonCancelled, .lessonNotYetHeld, .pupilNotEnrolled,
-            .editWindowPassed(days: 7), .reasonRequired,
+            .editWindowPassed(days: 7), .reasonRequired, .substitutionNotYours, .substitutionWindowPassed(days: 7),
         ]
         #expect(Set(all.map(\.code)).count == all.count)
         #expect(all.allSatisfy { $0.message.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } })
         #expect(JournalEditRefusal.editWindowPassed(days: 7).message.contains("7 дн."))
+        #expect(JournalEditRefusal.substitutionWindowPassed(days: 5).message.contains("5 дн."))
     }
 }

@@ -89,4 +89,17 @@ public enum TinySchool {
             try await IdentitySequences.advance(sql, flavor: database.flavor)
         }
     }
+
+    /// One more lesson, as a test's extra seed: the timetable gave `teacher` this lesson of `course` on `day`.
+    public static func addLesson(_ id: Int, course: Int, on day: String, number: Int, teacher: Int, into database: Database) async throws {
+        try await database.write { sql in
+            try await sql.raw(
+                """
+                INSERT INTO lessons (school_id, id, course_id, lesson_date, lesson_number, teacher_id, created_at, updated_at)
+                VALUES (1, \(bind: id), \(bind: course), \(bind: day), \(bind: number), \(bind: teacher), '2026-09-01T06:00:00Z',
+                        '2026-09-01T06:00:00Z')
+                """
+            ).run()
+        }
+    }
 }

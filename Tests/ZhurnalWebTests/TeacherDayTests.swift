@@ -16,15 +16,14 @@ struct TeacherDayTests {
             flavor,
             extraSeed: { database in
                 // Смирнова stands in for Орлов in 6Б at the second lesson of 12.10; it has neither topic nor homework.
-                try await database.write { sql in
-                    try await sql.raw(
-                        """
-                        INSERT INTO lessons (school_id, id, course_id, lesson_date, lesson_number, teacher_id, created_at, updated_at)
-                        VALUES (1, 50, \(bind: AccessSchool.otherCourse), '2026-10-12', 2, \(bind: TinySchool.teacher),
-                                '2026-10-12T06:00:00Z', '2026-10-12T06:00:00Z')
-                        """
-                    ).run()
-                }
+                try await TinySchool.addLesson(
+                    50,
+                    course: AccessSchool.otherCourse,
+                    on: "2026-10-12",
+                    number: 2,
+                    teacher: TinySchool.teacher,
+                    into: database
+                )
             }
         ) { client, _ in
             let teacher = Browser(client)
@@ -41,8 +40,20 @@ struct TeacherDayTests {
             #expect(!items[0].contains("замена"))
             #expect(items[1].contains("Математика, 6Б"))
             #expect(items[1].contains("замена"))
-            #expect(!items[1].contains("href="))
-            #expect(items[1].contains("нет темы, нет домашнего задания"))
+            #expect(items[1].contains("нет темы, посещаемость не отмечена, нет домашнего задания"))
+            // The substitute's link opens the lesson for him to keep: he saves its topic and attendance there.
+            #expect(items[1].contains("href=\"/lessons/50\""))
+            let lesson = try await teacher.get("/lessons/50")
+            #expect(lesson.status == .ok)
+            #expect(lesson.text.contains("<form method=\"post\" action=\"/lessons/50\""))
+            let saved = try await teacher.post(
+                "/lessons/50",
+                [("version", "1"), ("topic", "Дроби"), ("homework", "№ 3"), ("workType", "1"), ("controlWorkType", "")]
+            )
+            #expect(saved.status == .seeOther)
+            let later = try await teacher.get("/").text.components(separatedBy: "<li").dropFirst().filter { $0.contains("lesson-number") }
+            #expect(!later[1].contains("class=\"missing\""))
+            #expect(later[1].contains("замена"))
             // A parent has no lessons to keep.
             let parent = Browser(client, address: "198.51.100.90")
             try await parent.signIn(AccessSchool.Login.parent)

@@ -160,3 +160,38 @@ def test_without_script_a_lesson_page_saves_the_class(server, browser, teacher, 
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "lesson-error", width)
+
+
+def test_a_mark_typed_in_a_control_lessons_column_takes_its_work_type(server, browser, teacher, no_edit_window):
+    """The demo's written works are control lessons: their column shows the work type («К/р») and a mark typed there
+    gets it, whatever the toolbar's work type for new marks says."""
+    sign_in(browser, teacher.login, teacher.password)
+    for _, href in course_links(browser):
+        if not open_latest_period(browser, href):
+            continue
+        for column in browser.find_elements(By.CSS_SELECTOR, "th.lesson-col[data-control-work-type]"):
+            lesson = column.find_element(By.TAG_NAME, "a").get_attribute("href").rsplit("/", 1)[-1]
+            empty = [
+                td for td in browser.find_elements(By.CSS_SELECTOR, f"tbody:not(.left-pupils) td.cell.open[data-lesson='{lesson}']")
+                if not td.find_elements(By.CSS_SELECTOR, ".mark, .code")
+            ]
+            if empty:
+                break
+        else:
+            continue
+        break
+    else:
+        pytest.fail("no control lesson with an empty cell in the teacher's journals")
+
+    name = column.find_element(By.CSS_SELECTOR, "abbr.control-work").get_attribute("title")
+    toolbar = browser.find_element(By.ID, "work-type")
+    assert not toolbar.find_elements(By.CSS_SELECTOR, "option:checked")[0].text.startswith(name)
+    student = empty[0].find_element(By.XPATH, "..").get_attribute("data-student")
+    empty[0].click()
+    type_into_focused(browser, "4")
+    WebDriverWait(browser, 10).until(lambda b: texts(b, student, lesson, ".mark") == ["4"])
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.title)",
+        f"tr[data-student='{student}'] td[data-lesson='{lesson}'] .mark",
+    )
+    assert titles[0].startswith(name), titles

@@ -3,7 +3,8 @@
 public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     /// See it: a course's journal, a class's lists, a student's diary, an account's card, a session.
     case read
-    /// Keep a course's journal within the edit window: lessons, topics, homework, marks, attendance, term marks.
+    /// Keep a course's journal within the edit window: lessons, topics, homework, marks, attendance, term marks. Asked
+    /// of one lesson: that lesson's topic, homework, attendance and marks (what a substitute may keep).
     case keepJournal
     /// Change marks and attendance after the edit window, with a written reason.
     case correctAfterWindow

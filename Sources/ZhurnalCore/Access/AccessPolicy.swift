@@ -33,13 +33,21 @@ public enum AccessPolicy {
         case (.read, .school):
             return actor.readsWholeSchool
         case (.read, .course(let course)):
-            return actor.readsWholeSchool || teaches(actor, course) || homeroomOf(actor, course)
+            return actor.readsWholeSchool || teaches(actor, course) || homeroomOf(actor, course) || substitutes(actor, course)
         case (.keepJournal, .course(let course)):
             return teaches(actor, course)
-        case (.correctAfterWindow, .course):
+        case (.correctAfterWindow, .course), (.correctAfterWindow, .lesson):
             return admin || deputy
         case (.readHistory, .course(let course)):
             return admin || deputy || teaches(actor, course)
+        // A substitute keeps the lesson he taught — its topic, homework, attendance and marks — and only that one: the
+        // course's other lessons and its term marks stay its teachers'.
+        case (.read, .lesson(let lesson)):
+            return allows(actor, .read, .course(lesson.course)) || taught(actor, lesson)
+        case (.keepJournal, .lesson(let lesson)):
+            return teaches(actor, lesson.course) || taught(actor, lesson)
+        case (.readHistory, .lesson(let lesson)):
+            return admin || deputy || teaches(actor, lesson.course) || taught(actor, lesson)
         case (.read, .schoolClass(let schoolClass)):
             return actor.readsWholeSchool || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
         case (.classifyAbsence, .schoolClass(let schoolClass)):
@@ -61,6 +69,14 @@ public enum AccessPolicy {
 
     private static func teaches(_ actor: Actor, _ course: CourseFacts) -> Bool {
         actor.holds(.teacher) && course.teacherIDs.contains(actor.personID)
+    }
+
+    private static func substitutes(_ actor: Actor, _ course: CourseFacts) -> Bool {
+        actor.holds(.teacher) && course.substituteIDs.contains(actor.personID)
+    }
+
+    private static func taught(_ actor: Actor, _ lesson: CourseLessonFacts) -> Bool {
+        actor.holds(.teacher) && lesson.teacherID == actor.personID
     }
 
     private static func homeroomOf(_ actor: Actor, _ course: CourseFacts) -> Bool {
@@ -85,7 +101,7 @@ public enum AccessPolicy {
 /// The rows of a course list an actor may see.
 public enum CourseScope: Sendable, Hashable {
     case wholeSchool
-    /// Courses he teaches, and those of the class whose homeroom teacher he is.
+    /// Courses he teaches or taught a lesson of (a substitution), and those of the class whose homeroom teacher he is.
     case limited(Limited)
     case none
 

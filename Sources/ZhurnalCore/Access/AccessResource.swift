@@ -4,6 +4,8 @@ public enum AccessResource: Sendable, Hashable {
     /// School-wide things: its structure, settings, people list, reports, security log.
     case school(id: Int)
     case course(CourseFacts)
+    /// One lesson of a course: what its actual teacher may do there, beyond the course's own teachers.
+    case lesson(CourseLessonFacts)
     case schoolClass(ClassFacts)
     case student(StudentFacts)
     case account(AccountFacts)
@@ -13,6 +15,7 @@ public enum AccessResource: Sendable, Hashable {
         switch self {
         case .school(let id): id
         case .course(let facts): facts.schoolID
+        case .lesson(let facts): facts.course.schoolID
         case .schoolClass(let facts): facts.schoolID
         case .student(let facts): facts.schoolID
         case .account(let facts): facts.schoolID
@@ -28,12 +31,29 @@ public struct CourseFacts: Sendable, Hashable {
     public let teacherIDs: Set<Int>
     /// Homeroom teachers of the classes the course is for (one for a class course, several for a cross-class group).
     public let homeroomTeacherIDs: Set<Int>
+    /// People who taught some of its lessons in place of its teachers (замена): they read the journal they wrote in.
+    public let substituteIDs: Set<Int>
 
-    public init(schoolID: Int, courseID: Int, teacherIDs: Set<Int>, homeroomTeacherIDs: Set<Int> = []) {
+    public init(schoolID: Int, courseID: Int, teacherIDs: Set<Int>, homeroomTeacherIDs: Set<Int> = [], substituteIDs: Set<Int> = []) {
         self.schoolID = schoolID
         self.courseID = courseID
         self.teacherIDs = teacherIDs
         self.homeroomTeacherIDs = homeroomTeacherIDs
+        self.substituteIDs = substituteIDs
+    }
+}
+
+/// A lesson with its course's facts and who actually taught it (the lesson's teacher, a substitute or one of the
+/// course's teachers).
+public struct CourseLessonFacts: Sendable, Hashable {
+    public let course: CourseFacts
+    public let lessonID: Int
+    public let teacherID: Int
+
+    public init(course: CourseFacts, lessonID: Int, teacherID: Int) {
+        self.course = course
+        self.lessonID = lessonID
+        self.teacherID = teacherID
     }
 }
 

@@ -3,10 +3,13 @@
 /// while he is enrolled; a teacher changes marks and attendance for `editWindowDays` after the lesson, and later only
 /// the deputy or the administrator may, with a written reason.
 public enum JournalEditRules {
-    /// What is being changed: a pupil's cell (a mark, an absence) or the lesson's own record (topic, homework).
+    /// What is being changed: a pupil's cell (a mark, an absence), the lesson's own record (topic, homework, the
+    /// control work's type), or who taught the lesson (a substitution).
     public enum Target: Sendable, Hashable {
         case pupilCell
         case lessonRecord
+        /// Asked with the rights on the course, not on the lesson: a substitute does not hand his lesson on.
+        case substitution
     }
 
     /// What the person changing it may do, as the access policy answered: keep this course's journal, and correct
@@ -65,11 +68,21 @@ public enum JournalEditRules {
         rights: Rights,
         reason: String?
     ) -> JournalEditRefusal? {
-        guard rights.keepsJournal || rights.corrects else { return .notYourJournal }
+        guard rights.keepsJournal || rights.corrects else { return target == .substitution ? .substitutionNotYours : .notYourJournal }
         if situation.periodClosed { return .periodClosed }
         if situation.holiday { return .holiday }
         if situation.lessonCancelled { return .lessonCancelled }
-        guard target == .pupilCell else { return nil }
+        switch target {
+        case .lessonRecord:
+            return nil
+        case .substitution:
+            // Planned ahead (the deputy arranges tomorrow's substitutions) or entered within the window; later only the
+            // deputy or the administrator, whose name and time the lesson keeps.
+            if situation.windowPassed, !rights.corrects { return .substitutionWindowPassed(days: situation.editWindowDays ?? 0) }
+            return nil
+        case .pupilCell:
+            break
+        }
         if situation.lessonDate > situation.today { return .lessonNotYetHeld }
         if !situation.pupilEnrolled { return .pupilNotEnrolled }
         let hasReason = !(reason ?? "").allSatisfy(\.isWhitespace)
@@ -93,6 +106,8 @@ public enum JournalEditRefusal: Error, Sendable, Hashable {
     case pupilNotEnrolled
     case editWindowPassed(days: Int)
     case reasonRequired
+    case substitutionNotYours
+    case substitutionWindowPassed(days: Int)
 
     public var code: String {
         switch self {
@@ -103,7 +118,9 @@ public enum JournalEditRefusal: Error, Sendable, Hashable {
         case .lessonNotYetHeld: "lesson_not_yet_held"
         case .pupilNotEnrolled: "pupil_not_enrolled"
         case .editWindowPassed: "edit_window_passed"
+        case .substitutionWindowPassed: "substitution_window_passed"
         case .reasonRequired: "reason_required"
+        case .substitutionNotYours: "substitution_not_yours"
         }
     }
 
@@ -118,6 +135,9 @@ public enum JournalEditRefusal: Error, Sendable, Hashable {
         case .editWindowPassed(let days):
             "Прошло больше \(days) дн. после урока: исправить запись может только заместитель директора или администратор, указав причину."
         case .reasonRequired: "Укажите причину исправления: она сохранится в истории изменений."
+        case .substitutionNotYours: "Замену на уроке записывает учитель курса, заместитель директора или администратор."
+        case .substitutionWindowPassed(let days):
+            "Прошло больше \(days) дн. после урока: замену теперь записывает только заместитель директора или администратор."
         }
     }
 }

@@ -4,8 +4,8 @@ import ZhurnalCore
 /// Loads the relations ``AccessPolicy`` decides on. Every query is scoped to the asking actor's school, so an id
 /// of another school finds nothing and is answered as not found.
 public enum AccessFacts {
-    /// A course's teachers and the homeroom teachers of its pupils' classes as of `today`, in one statement; nil when
-    /// the school has no such course.
+    /// A course's teachers, the homeroom teachers of its pupils' classes as of `today` and those who taught some of
+    /// its lessons in their place, in one statement; nil when the school has no such course.
     public static func course(school: Int, course: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseFacts? {
         var select = MixedSelect(["person": .integer])
         select.add("course", ["person": "c.id"], "FROM courses c WHERE c.school_id = \(bind: school) AND c.id = \(bind: course)")
@@ -47,6 +47,17 @@ public enum AccessFacts {
             WHERE c.school_id = \(bind: school) AND c.id = \(bind: course) AND k.homeroom_teacher_id IS NOT NULL
             """
         )
+        // Who taught a lesson in a course teacher's place may read the course and keep that lesson.
+        select.add(
+            "substitute",
+            ["person": "l.teacher_id"],
+            """
+            FROM lessons l
+            WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
+              AND NOT EXISTS (SELECT 1 FROM course_teachers t
+                              WHERE t.school_id = l.school_id AND t.course_id = l.course_id AND t.teacher_id = l.teacher_id)
+            """
+        )
     }
 
     /// The facts from the rows of ``addCourseRelations(to:school:course:today:)``; nil when no `course` row came back.
@@ -55,7 +66,24 @@ public enum AccessFacts {
         func people(_ shape: String) throws -> Set<Int> {
             Set(try (rows[shape] ?? []).map { try $0.decode(column: "person", as: Int.self) })
         }
-        return CourseFacts(schoolID: school, courseID: course, teacherIDs: try people("teacher"), homeroomTeacherIDs: try people("homeroom"))
+        return CourseFacts(
+            schoolID: school,
+            courseID: course,
+            teacherIDs: try people("teacher"),
+            homeroomTeacherIDs: try people("homeroom"),
+            substituteIDs: try people("substitute")
+        )
+    }
+
+    /// A lesson's course facts and who taught it, in two statements; nil when the school has no such lesson.
+    public static func lesson(school: Int, lesson: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> CourseLessonFacts? {
+        guard
+            let row = try await sql.raw(
+                "SELECT course_id, teacher_id FROM lessons WHERE school_id = \(bind: school) AND id = \(bind: lesson)"
+            ).first(),
+            let course = try await course(school: school, course: try row.decode(column: "course_id", as: Int.self), today: today, in: sql)
+        else { return nil }
+        return CourseLessonFacts(course: course, lessonID: lesson, teacherID: try row.decode(column: "teacher_id", as: Int.self))
     }
 
     /// A student's guardians, his homeroom teachers and the teachers of his courses as of `today`, in one statement.

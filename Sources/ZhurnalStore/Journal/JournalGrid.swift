@@ -26,6 +26,10 @@ public struct JournalGrid: Sendable {
         public let homework: String?
         public let isCancelled: Bool
         public let version: Int
+        /// The work type of a control lesson, which its new marks take by default.
+        public let controlWorkTypeId: Int?
+        /// Whether attendance was taken (even with nobody absent).
+        public let attendanceTaken: Bool
     }
 
     public struct Mark: Sendable, Hashable {

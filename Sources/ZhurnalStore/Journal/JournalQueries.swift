@@ -19,7 +19,7 @@ public enum JournalQueries {
             "id": .integer, "lesson_id": .integer, "student_id": .integer, "number": .integer, "teacher_id": .integer,
             "work_type_id": .integer, "weight": .integer, "version": .integer, "value": .text, "comment": .text,
             "status": .text, "homework": .text, "last_name": .text, "first_name": .text, "patronymic": .text,
-            "starts_on": .text, "ends_on": .text,
+            "starts_on": .text, "ends_on": .text, "control_work_type_id": .integer, "attendance_taken_at": .text,
         ])
         // A class course lists the class's enrolments, a subgroup or cross-class course its group's members; both
         // limited to those overlapping the span.
@@ -54,6 +54,7 @@ public enum JournalQueries {
             [
                 "id": "l.id", "starts_on": "l.lesson_date", "number": "l.lesson_number", "teacher_id": "l.teacher_id",
                 "value": "l.topic", "status": "l.status", "version": "l.version",
+                "control_work_type_id": "l.control_work_type_id", "attendance_taken_at": "l.attendance_taken_at",
                 "homework": """
                 (SELECT h.body FROM homework h
                  WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
@@ -110,7 +111,9 @@ public enum JournalQueries {
                 topic: try row.decode(column: "value", as: String?.self),
                 homework: try row.decode(column: "homework", as: String?.self),
                 isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
-                version: try row.decode(column: "version", as: Int.self)
+                version: try row.decode(column: "version", as: Int.self),
+                controlWorkTypeId: try row.decode(column: "control_work_type_id", as: Int?.self),
+                attendanceTaken: try row.decode(column: "attendance_taken_at", as: String?.self) != nil
             )
         }
         .sorted { ($0.date, $0.number) < ($1.date, $1.number) }

@@ -17,6 +17,10 @@ public struct LessonFacts: Sendable, Hashable {
     public let holiday: Bool
     public let editWindowDays: Int?
     public let markRules: MarkRules
+    /// The work type of a control lesson: new marks of the lesson take it when none is given.
+    public let controlWorkTypeID: Int?
+    /// Whether attendance was taken, even with nobody absent.
+    public let attendanceTaken: Bool
 
     /// The situation the edit rules judge, as of `today`, for a pupil enrolled or not.
     public func situation(today: LocalDate, pupilEnrolled: Bool = true) -> JournalEditRules.Situation {
@@ -36,6 +40,7 @@ public struct LessonFacts: Sendable, Hashable {
             let row = try await sql.raw(
                 """
                 SELECT l.id, l.course_id, l.lesson_date, l.lesson_number, l.teacher_id, l.status, l.topic, l.version,
+                       l.control_work_type_id, l.attendance_taken_at,
                        c.grading, s.allows_double_marks, sc.edit_window_days, sc.allows_mark_one, sc.double_mark_counting,
                        (SELECT COUNT(*) FROM periods p
                         WHERE p.school_id = l.school_id AND p.year_id = c.year_id AND p.closed_at IS NOT NULL
@@ -73,7 +78,9 @@ public struct LessonFacts: Sendable, Hashable {
                 allowsDouble: try row.decode(column: "allows_double_marks", as: Bool.self),
                 doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean,
                 grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
-            )
+            ),
+            controlWorkTypeID: try row.decode(column: "control_work_type_id", as: Int?.self),
+            attendanceTaken: try row.decode(column: "attendance_taken_at", as: String?.self) != nil
         )
     }
 

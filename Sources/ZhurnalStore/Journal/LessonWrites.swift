@@ -129,8 +129,8 @@ public enum LessonWrites {
     }
 
     /// Saves attendance and new marks of the whole class in a fixed number of statements, whatever its size: the
-    /// current attendance, the work types, then one insert-or-update of the changed codes, one delete of the cleared
-    /// ones, one insert of the marks, and one insert of all their history lines.
+    /// current attendance with the work types asked for, then one insert-or-update of the changed codes, one delete of
+    /// the cleared ones, one insert of the marks, and one insert of all their history lines.
     public static func saveEntries(
         lesson: LessonFacts,
         entries: [Entry],
@@ -142,20 +142,32 @@ public enum LessonWrites {
         let school = lesson.schoolID
         let at = Timestamp.string(now)
         let reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        var currentCodes: [Int: String] = [:]
-        for row in try await sql.raw(
-            "SELECT student_id, code FROM attendance WHERE school_id = \(bind: school) AND lesson_id = \(bind: lesson.lessonID)"
-        ).all() {
-            currentCodes[try row.decode(column: "student_id", as: Int.self)] = try row.decode(column: "code", as: String.self)
-        }
         let wantedTypes = Set(entries.flatMap { $0.marks.map(\.workType) })
-        var workTypes: [Int: (name: String, weight: Int)] = [:]
+        // One statement for both: the save's budget is counted (≤ 10 for a whole class, attendance taken included).
+        var current = SQLQueryString(
+            """
+            SELECT 'attendance' AS kind, student_id AS id, code AS name, 0 AS weight FROM attendance
+            WHERE school_id = \(bind: school) AND lesson_id = \(bind: lesson.lessonID)
+            """
+        )
         if !wantedTypes.isEmpty {
-            for row in try await sql.raw(
-                "SELECT id, name, weight FROM work_types WHERE school_id = \(bind: school) AND id IN (\(binds: Array(wantedTypes)))"
-            ).all() {
-                workTypes[try row.decode(column: "id", as: Int.self)] =
-                    (try row.decode(column: "name", as: String.self), try row.decode(column: "weight", as: Int.self))
+            current.appendInterpolation(
+                """
+
+                UNION ALL
+                SELECT 'work_type', id, name, weight FROM work_types WHERE school_id = \(bind: school) AND id IN (\(binds: Array(wantedTypes)))
+                """ as SQLQueryString
+            )
+        }
+        var currentCodes: [Int: String] = [:]
+        var workTypes: [Int: (name: String, weight: Int)] = [:]
+        for row in try await sql.raw(current).all() {
+            let id = try row.decode(column: "id", as: Int.self)
+            let name = try row.decode(column: "name", as: String.self)
+            if try row.decode(column: "kind", as: String.self) == "attendance" {
+                currentCodes[id] = name
+            } else {
+                workTypes[id] = (name, try row.decode(column: "weight", as: Int.self))
             }
         }
         guard wantedTypes.isSubset(of: workTypes.keys) else { throw JournalWriteError.unknownWorkType }

@@ -2,7 +2,7 @@ import SQLKit
 import ZhurnalCore
 
 /// A teacher's lessons of one day, as his start page lists them: the bell's times, the course, whether he stands in
-/// for its teacher, and what the journal still lacks (topic, homework). One statement.
+/// for its teacher, and what the journal still lacks (topic, attendance, homework). One statement.
 public struct TeacherDay: Sendable, Equatable {
     public struct Lesson: Sendable, Equatable {
         public let id: Int
@@ -15,6 +15,8 @@ public struct TeacherDay: Sendable, Equatable {
         public let substitution: Bool
         public let cancelled: Bool
         public let hasTopic: Bool
+        /// Attendance was taken (even with nobody absent).
+        public let hasAttendance: Bool
         public let hasHomework: Bool
     }
 
@@ -24,7 +26,7 @@ public struct TeacherDay: Sendable, Equatable {
         let rows = try await sql.raw(
             """
             SELECT l.id, l.lesson_number, b.starts_at, b.ends_at, s.name AS subject, g.title AS group_title, k.parallel, k.letter,
-                   l.status, l.topic,
+                   l.status, l.topic, l.attendance_taken_at,
                    (SELECT COUNT(*) FROM course_teachers t
                     WHERE t.school_id = l.school_id AND t.course_id = l.course_id AND t.teacher_id = l.teacher_id) AS own,
                    (SELECT COUNT(*) FROM homework h
@@ -53,6 +55,7 @@ public struct TeacherDay: Sendable, Equatable {
                     substitution: try row.decode(column: "own", as: Int.self) == 0,
                     cancelled: try row.decode(column: "status", as: String.self) == "cancelled",
                     hasTopic: !(try row.decode(column: "topic", as: String?.self) ?? "").isEmpty,
+                    hasAttendance: try row.decode(column: "attendance_taken_at", as: String?.self) != nil,
                     hasHomework: try row.decode(column: "homework", as: Int.self) > 0
                 )
             }

@@ -26,8 +26,10 @@ public enum CourseDirectory {
         case .wholeSchool:
             filter = "TRUE"
         case .limited(let limited):
+            // A substitute reads the journal of a lesson he taught, so the list shows it too.
             filter = """
                 (c.id IN (SELECT course_id FROM course_teachers WHERE school_id = \(bind: school) AND teacher_id = \(bind: limited.taughtBy ?? -1))
+                 OR c.id IN (SELECT course_id FROM lessons WHERE school_id = \(bind: school) AND teacher_id = \(bind: limited.taughtBy ?? -1))
                  OR k.homeroom_teacher_id = \(bind: limited.homeroomOf ?? -1))
                 """
         }

@@ -104,7 +104,8 @@ enum RussianPlural {
 extension AppError {
     /// A refusal of the journal's rules: 403 for another teacher's journal, 422 for the rest.
     init(_ refusal: JournalEditRefusal) {
-        self.init(status: refusal == .notYourJournal ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
+        let forbidden = refusal == .notYourJournal || refusal == .substitutionNotYours
+        self.init(status: forbidden ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
     }
 
     /// A journal write the store could not make: a stale version is a conflict.

@@ -97,8 +97,8 @@ struct CellHistoryController: Sendable {
         let student = try context.parameters.require("studentId", as: Int.self)
         let path = request.uri.path
         let facts = try await JournalWriter(database: database, access: access, clock: clock)
-            .courseFacts(of: lessonID, actor: actor, context: context, path: path)
-        try await access.require(.readHistory, on: .course(facts), context: context, path: path)
+            .lessonFacts(of: lessonID, actor: actor, context: context, path: path)
+        try await access.require(.readHistory, on: .lesson(facts), context: context, path: path)
         let school = actor.schoolID
         let loaded = try await database.read { sql -> (LessonFacts, CourseListing, CellHistory)? in
             guard let lesson = try await LessonFacts.load(school: school, lesson: lessonID, in: sql),

@@ -44,10 +44,15 @@ struct CourseJournalAPIController: Sendable {
             let teacherId: Int
             let cancelled: Bool
             let version: Int
+            /// A control lesson's work type, which its new marks take by default.
+            let controlWorkTypeId: Int?
+            let attendanceTaken: Bool
 
-            enum CodingKeys: String, CodingKey { case id, date, number, topic, homework, teacherId, cancelled, version }
+            enum CodingKeys: String, CodingKey {
+                case id, date, number, topic, homework, teacherId, cancelled, version, controlWorkTypeId, attendanceTaken
+            }
 
-            /// No topic or homework is `null`, not a missing key.
+            /// No topic, homework or control work type is `null`, not a missing key.
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(id, forKey: .id)
@@ -58,6 +63,8 @@ struct CourseJournalAPIController: Sendable {
                 try container.encode(teacherId, forKey: .teacherId)
                 try container.encode(cancelled, forKey: .cancelled)
                 try container.encode(version, forKey: .version)
+                try container.encode(controlWorkTypeId, forKey: .controlWorkTypeId)
+                try container.encode(attendanceTaken, forKey: .attendanceTaken)
             }
         }
 
@@ -136,7 +143,9 @@ struct CourseJournalAPIController: Sendable {
                     homework: lesson.homework,
                     teacherId: lesson.teacherId,
                     cancelled: lesson.isCancelled,
-                    version: lesson.version
+                    version: lesson.version,
+                    controlWorkTypeId: lesson.controlWorkTypeId,
+                    attendanceTaken: lesson.attendanceTaken
                 )
             },
             marks: grid.marks.map { mark in

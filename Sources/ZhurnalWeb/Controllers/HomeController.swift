@@ -29,15 +29,16 @@ struct HomeController: Sendable {
         let todayTitle: String
 
         struct TodayLesson: Sendable {
-            /// nil for a substitution: the policy does not yet give a substitute the course's journal.
-            let href: String?
+            /// The lesson's page: the substitute keeps the lesson he teaches.
+            let href: String
             let number: Int
             let time: String
             let title: String
             let substitution: Bool
             let cancelled: Bool
-            /// «нет темы», «нет домашнего задания», or empty when all is entered.
-            let missing: String
+            /// «нет темы», «посещаемость не отмечена», «нет домашнего задания»; nil when all is entered (Mustache
+            /// would show an empty string's section).
+            let missing: String?
         }
 
         struct CourseLink: Sendable {
@@ -90,16 +91,18 @@ struct HomeController: Sendable {
             }.lessons : []
         let todayLessons = day.map { lesson in
             HomePage.TodayLesson(
-                href: lesson.substitution ? nil : "/lessons/\(lesson.id)",
+                href: "/lessons/\(lesson.id)",
                 number: lesson.number,
                 time: [lesson.startsAt, lesson.endsAt].compactMap { $0 }.joined(separator: "–"),
                 title: "\(lesson.subject), \(lesson.group)",
                 substitution: lesson.substitution,
                 cancelled: lesson.cancelled,
                 missing: lesson.cancelled
-                    ? ""
-                    : [lesson.hasTopic ? nil : "нет темы", lesson.hasHomework ? nil : "нет домашнего задания"].compactMap { $0 }
-                        .joined(separator: ", ")
+                    ? nil
+                    : Self.missing([
+                        lesson.hasTopic ? nil : "нет темы", lesson.hasAttendance ? nil : "посещаемость не отмечена",
+                        lesson.hasHomework ? nil : "нет домашнего задания",
+                    ])
             )
         }
         let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
@@ -116,6 +119,14 @@ struct HomeController: Sendable {
                 todayTitle: "Уроки сегодня, " + today.russian
             )
         )
+    }
+}
+
+extension HomeController {
+    /// What a lesson still lacks, as one line, or nil when nothing.
+    static func missing(_ items: [String?]) -> String? {
+        let lacking = items.compactMap { $0 }
+        return lacking.isEmpty ? nil : lacking.joined(separator: ", ")
     }
 }
 

@@ -80,8 +80,8 @@ struct JournalAPIController: Sendable {
         _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(NewMark.self, request, context)
-        guard let student = body.studentId, let text = body.value, let workType = body.workType else {
-            throw AppError.invalid("missing_fields", "Нужны поля studentId, value и workType.")
+        guard let student = body.studentId, let text = body.value else {
+            throw AppError.invalid("missing_fields", "Нужны поля studentId и value (и workType, если у урока не задан вид контрольной работы).")
         }
         let mark = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, rights, now, sql in
             let value = try Self.parse(text, lesson)
@@ -89,7 +89,7 @@ struct JournalAPIController: Sendable {
                 lesson: lesson,
                 student: student,
                 value: value,
-                workType: workType,
+                workType: try JournalWriter.workType(body.workType, lesson),
                 comment: body.comment.trimmed,
                 by: author,
                 reason: body.reason,
@@ -163,8 +163,8 @@ struct JournalAPIController: Sendable {
             return try await JournalHistory.lesson(school: actor.schoolID, .mark, id: String(markID), in: sql)
         }
         guard let lesson else { try await access.missing("mark", context: context, path: request.uri.path) }
-        let course = try await courseFacts(of: lesson, actor: actor, request, context)
-        try await access.require(.readHistory, on: .course(course), context: context, path: request.uri.path)
+        let facts = try await writer.lessonFacts(of: lesson, actor: actor, context: context, path: request.uri.path)
+        try await access.require(.readHistory, on: .lesson(facts), context: context, path: request.uri.path)
         return History(history: try await database.read { try await JournalHistory.of(school: actor.schoolID, .mark, id: String(markID), in: $0) })
     }
 
@@ -176,7 +176,18 @@ struct JournalAPIController: Sendable {
         let body = try await decode(AttendanceChange.self, request, context)
         let code = try Self.attendance(body.code)
         let version = try await withLesson(lessonID, student: student, reason: body.reason, request, context) { lesson, author, rights, now, sql in
-            try await AttendanceWrites.set(lesson: lesson, student: student, code: code, by: author, reason: body.reason, at: now, in: sql)
+            let version = try await AttendanceWrites.set(
+                lesson: lesson,
+                student: student,
+                code: code,
+                by: author,
+                reason: body.reason,
+                at: now,
+                in: sql
+            )
+            // The grid marks absentees one by one: its first mark takes the lesson's attendance.
+            try await LessonWrites.noteAttendanceTaken(lesson: lesson, by: author, at: now, in: sql)
+            return version
         }
         return AttendanceCell(lessonId: lessonID, studentId: student, code: code?.rawValue, version: version)
     }
@@ -184,15 +195,23 @@ struct JournalAPIController: Sendable {
     struct LessonChange: Decodable {
         let topic: String??
         let homework: String??
+        /// Who actually taught the lesson: another teacher of the school records a substitution, the course's teacher
+        /// ends it.
+        let teacherId: Int?
+        /// Absent: unchanged; null: no longer a control lesson.
+        let controlWorkTypeId: Int??
         let version: Int?
         let reason: String?
 
-        enum CodingKeys: String, CodingKey { case topic, homework, version, reason }
+        enum CodingKeys: String, CodingKey { case topic, homework, teacherId, controlWorkTypeId, version, reason }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             topic = container.contains(.topic) ? .some(try container.decodeIfPresent(String.self, forKey: .topic)) : .none
             homework = container.contains(.homework) ? .some(try container.decodeIfPresent(String.self, forKey: .homework)) : .none
+            teacherId = try container.decodeIfPresent(Int.self, forKey: .teacherId)
+            controlWorkTypeId =
+                container.contains(.controlWorkTypeId) ? .some(try container.decodeIfPresent(Int.self, forKey: .controlWorkTypeId)) : .none
             version = try container.decodeIfPresent(Int.self, forKey: .version)
             reason = try container.decodeIfPresent(String.self, forKey: .reason)
         }
@@ -202,16 +221,20 @@ struct JournalAPIController: Sendable {
         let id: Int
         let topic: String?
         let homework: String?
+        let teacherId: Int
+        let controlWorkTypeId: Int?
         let version: Int
 
-        enum CodingKeys: String, CodingKey { case id, topic, homework, version }
+        enum CodingKeys: String, CodingKey { case id, topic, homework, teacherId, controlWorkTypeId, version }
 
-        /// No topic or homework is `null`, not a missing key.
+        /// No topic, homework or control work type is `null`, not a missing key.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(topic, forKey: .topic)
             try container.encode(homework, forKey: .homework)
+            try container.encode(teacherId, forKey: .teacherId)
+            try container.encode(controlWorkTypeId, forKey: .controlWorkTypeId)
             try container.encode(version, forKey: .version)
         }
     }
@@ -221,7 +244,19 @@ struct JournalAPIController: Sendable {
         _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(LessonChange.self, request, context)
-        return try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
+        return try await writer.withLesson(
+            lessonID,
+            student: nil,
+            reason: body.reason,
+            teacher: body.teacherId,
+            context: context,
+            path: request.uri.path
+        ) {
+            lesson,
+            author,
+            rights,
+            now,
+            sql in
             var version = lesson.version
             if let topic = body.topic {
                 version = try await LessonWrites.setTopic(
@@ -237,6 +272,12 @@ struct JournalAPIController: Sendable {
             if let homework = body.homework {
                 try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: body.reason, at: now, in: sql)
             }
+            if let workType = body.controlWorkTypeId {
+                try await LessonWrites.setControlWorkType(lesson: lesson, workType: workType, at: now, in: sql)
+            }
+            if let teacher = body.teacherId {
+                try await Substitutions.record(lesson: lesson, teacher: teacher, by: author, at: now, in: sql)
+            }
             let saved = try await LessonFacts.load(school: lesson.schoolID, lesson: lesson.lessonID, in: sql)
             let grid = try await JournalQueries.grid(
                 school: lesson.schoolID,
@@ -245,7 +286,14 @@ struct JournalAPIController: Sendable {
                 in: sql
             )
             let homework = grid.lessons.first { $0.id == lesson.lessonID }?.homework
-            return LessonRecord(id: lesson.lessonID, topic: saved?.topic, homework: homework, version: saved?.version ?? version)
+            return LessonRecord(
+                id: lesson.lessonID,
+                topic: saved?.topic,
+                homework: homework,
+                teacherId: saved?.teacherID ?? lesson.teacherID,
+                controlWorkTypeId: saved?.controlWorkTypeID,
+                version: saved?.version ?? version
+            )
         }
     }
 
@@ -268,7 +316,8 @@ struct JournalAPIController: Sendable {
 
         struct MarkLine: Decodable {
             let value: String
-            let workType: Int
+            /// nil: the control lesson's work type.
+            let workType: Int?
             let comment: String?
         }
 
@@ -304,7 +353,12 @@ struct JournalAPIController: Sendable {
                 label: { "Ученик \($0)" },
                 in: sql
             )
-            return try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: body.reason, at: now, in: sql)
+            let saved = try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: body.reason, at: now, in: sql)
+            // The whole lesson states everyone's attendance, so it is taken even when nobody was absent.
+            if JournalWriter.takesAttendance(lesson, rights: rights, reason: body.reason, today: SchoolCalendar.today(now)) {
+                try await LessonWrites.noteAttendanceTaken(lesson: lesson, by: author, at: now, in: sql)
+            }
+            return saved
         }
         return SavedEntries(attendanceChanged: result.attendanceChanged, marks: result.marksAdded)
     }
@@ -322,10 +376,6 @@ struct JournalAPIController: Sendable {
         write: @escaping @Sendable (LessonFacts, JournalAuthor, JournalEditRules.Rights, Date, any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await writer.withLesson(lessonID, student: student, reason: reason, context: context, path: request.uri.path, write: write)
-    }
-
-    private func courseFacts(of lessonID: Int, actor: Actor, _ request: Request, _ context: AppRequestContext) async throws -> CourseFacts {
-        try await writer.courseFacts(of: lessonID, actor: actor, context: context, path: request.uri.path)
     }
 
     private func existingMark(_ markID: Int, _ request: Request, _ context: AppRequestContext) async throws -> MarkRecord {

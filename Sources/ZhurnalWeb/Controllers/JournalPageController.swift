@@ -63,6 +63,16 @@ struct JournalPageController: Sendable {
             let open: Bool
             /// Open only with a written reason (after the window, or for someone correcting another's journal).
             let needsReason: Bool
+            /// A control lesson's work type: new marks typed in the column take it.
+            let control: Control?
+            let attendanceTaken: Bool
+        }
+
+        struct Control: Sendable {
+            let id: Int
+            /// «К/р»; the name is the label's title.
+            let label: String
+            let name: String
         }
 
         struct Row: Sendable {
@@ -116,14 +126,23 @@ struct JournalPageController: Sendable {
         let (grid, period) = (journal.grid, journal.period)
         let workTypeNames = Dictionary(uniqueKeysWithValues: journal.workTypes.map { ($0.id, $0.name) })
         let columns = grid.lessons.map { lesson in
-            let refusal = Self.refusal(lesson, period: period, rights: rights, today: today)
+            // A substitute keeps the lessons he taught: his rights are asked lesson by lesson.
+            let lessonRights = JournalWriter.rights(
+                actor,
+                on: CourseLessonFacts(course: journal.facts, lessonID: lesson.id, teacherID: lesson.teacherId)
+            )
+            let refusal = Self.refusal(lesson, period: period, rights: lessonRights, today: today)
             return GridPage.Column(
                 lessonID: lesson.id,
                 day: String(lesson.date.russian.prefix(5)),
                 hint: [lesson.topic ?? "Тема не записана", lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }.joined(separator: " — "),
                 cancelled: lesson.isCancelled,
                 open: refusal == nil || refusal == .reasonRequired,
-                needsReason: refusal == .reasonRequired
+                needsReason: refusal == .reasonRequired,
+                control: lesson.controlWorkTypeId.flatMap { id in
+                    workTypeNames[id].map { GridPage.Control(id: id, label: WorkType.shortLabel(for: $0), name: $0) }
+                },
+                attendanceTaken: lesson.attendanceTaken
             )
         }
         let marks = Dictionary(grouping: grid.marks) { Pair(lesson: $0.lessonId, student: $0.studentId) }
@@ -172,7 +191,7 @@ struct JournalPageController: Sendable {
             if left { leftRows.append(row) } else { rows.append(row) }
         }
         let course = journal.course
-        let editable = (rights.keepsJournal || rights.corrects) && !period.closed
+        let editable = (rights.keepsJournal || rights.corrects || columns.contains { $0.open }) && !period.closed
         let page = GridPage(
             title: "\(course.subject), \(course.group) — журнал",
             chrome: Chrome(context),
@@ -239,6 +258,19 @@ struct JournalPageController: Sendable {
         let topic: String
         let homework: String
         let version: Int
+        /// Who taught the lesson, and for a substitution who recorded it and when.
+        let teacher: String
+        let substitution: String?
+        /// The school's teachers to choose from, when the actor may record a substitution now.
+        let teachers: [Option]
+        let changesTeacher: Bool
+        /// The teacher's and the control work type's values as stored, sent back with the form.
+        let teacherWas: String
+        let controlWas: String
+        /// «—» (an ordinary lesson) and the school's work types.
+        let controlTypes: [Option]
+        let control: String?
+        let attendance: String
         let editable: Bool
         let asksReason: Bool
         let reason: String
@@ -278,24 +310,42 @@ struct JournalPageController: Sendable {
         saved: Bool
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let course = try await writer.courseFacts(of: lessonID, actor: actor, context: context, path: path)
-        try await access.require(.read, on: .course(course), context: context, path: path)
+        let facts = try await writer.lessonFacts(of: lessonID, actor: actor, context: context, path: path)
+        try await access.require(.read, on: .lesson(facts), context: context, path: path)
         let school = actor.schoolID
-        let loaded = try await database.read {
-            sql -> (LessonFacts, CourseListing, JournalGrid, [JournalQueries.WorkTypeChoice])? in
+        let rights = JournalWriter.rights(actor, on: facts)
+        let courseRights = JournalWriter.rights(actor, on: facts.course)
+        let today = SchoolCalendar.today(clock())
+        let loaded = try await database.read { sql -> LessonView? in
             guard let lesson = try await LessonFacts.load(school: school, lesson: lessonID, in: sql),
-                let listing = try await CourseDirectory.find(school: school, course: lesson.courseID, in: sql)
+                let listing = try await CourseDirectory.find(school: school, course: lesson.courseID, in: sql),
+                let staffing = try await Substitutions.staffing(school: school, lesson: lessonID, in: sql)
             else { return nil }
             let grid = try await JournalQueries.grid(school: school, course: lesson.courseID, span: DateSpan(lesson.date, lesson.date), in: sql)
-            return (lesson, listing, grid, try await JournalQueries.workTypes(school: school, in: sql))
+            // The teachers are listed only for those who may choose one now.
+            let substitutes = JournalEditRules.refusal(.substitution, lesson.situation(today: today), rights: courseRights, reason: nil) == nil
+            return LessonView(
+                lesson: lesson,
+                listing: listing,
+                grid: grid,
+                workTypes: try await JournalQueries.workTypes(school: school, in: sql),
+                staffing: staffing,
+                teachers: substitutes ? try await Substitutions.candidates(school: school, in: sql) : nil
+            )
         }
-        guard let (lesson, listing, grid, workTypes) = loaded else { throw AppError.notFound }
-        let rights = JournalWriter.rights(actor, on: course)
-        let today = SchoolCalendar.today(clock())
+        guard let loaded else { throw AppError.notFound }
+        let (lesson, listing, grid, workTypes, staffing) = (loaded.lesson, loaded.listing, loaded.grid, loaded.workTypes, loaded.staffing)
         let refusal = JournalEditRules.refusal(.pupilCell, lesson.situation(today: today), rights: rights, reason: nil)
         let record = grid.lessons.first { $0.id == lessonID }
         let typeNames = Dictionary(uniqueKeysWithValues: workTypes.map { ($0.id, $0.name) })
-        let chosenType = typed?["workType"] ?? workTypes.first.map { String($0.id) } ?? ""
+        // A control lesson's marks are of its work type unless the teacher picks another.
+        let chosenType = typed?["workType"] ?? (lesson.controlWorkTypeID ?? workTypes.first?.id).map(String.init) ?? ""
+        let chosenControl = typed?["controlWorkType"] ?? lesson.controlWorkTypeID.map(String.init) ?? ""
+        let chosenTeacher = typed?["teacher"] ?? String(staffing.teacher.id)
+        var teachers = loaded.teachers ?? []
+        // The lesson's teacher stays choosable even when his account no longer works: the form must not change him
+        // by the mere saving.
+        if loaded.teachers != nil, !teachers.contains(where: { $0.id == staffing.teacher.id }) { teachers.insert(staffing.teacher, at: 0) }
         let culprit = error.flatMap { Self.culprit($0.message, pupils: grid.pupils) }
         let pupils = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }.map { pupil in
             let code = grid.attendance.first { $0.lessonId == lessonID && $0.studentId == pupil.id }?.code ?? ""
@@ -326,10 +376,23 @@ struct JournalPageController: Sendable {
             topic: typed?["topic"] ?? lesson.topic ?? "",
             homework: typed?["homework"] ?? record?.homework ?? "",
             version: Int(typed?["version"] ?? "") ?? lesson.version,
+            teacher: staffing.teacher.fullName,
+            substitution: staffing.isSubstitution
+                ? "замена" + (staffing.recordedBy.map { ", записал(а) \($0)" } ?? "")
+                    + (staffing.recordedAt.map { ", \(RussianTime.moment($0))" } ?? "")
+                : nil,
+            teachers: teachers.map { Option(value: String($0.id), label: $0.fullName, selected: String($0.id) == chosenTeacher) },
+            changesTeacher: loaded.teachers != nil,
+            teacherWas: typed?["teacherWas"] ?? String(staffing.teacher.id),
+            controlWas: typed?["controlWorkTypeWas"] ?? lesson.controlWorkTypeID.map(String.init) ?? "",
+            controlTypes: [Option(value: "", label: "— обычный урок", selected: chosenControl.isEmpty)]
+                + workTypes.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == chosenControl) },
+            control: lesson.controlWorkTypeID.flatMap { typeNames[$0] },
+            attendance: lesson.attendanceTaken ? "отмечена" : "не отмечена",
             editable: editable,
             asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
             reason: typed?["reason"] ?? "",
-            showsHistory: AccessPolicy.decide(actor, .readHistory, .course(course)).isAllowed,
+            showsHistory: AccessPolicy.decide(actor, .readHistory, .lesson(facts)).isAllowed,
             workTypes: workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: String($0.id) == chosenType) },
             pupils: pupils,
             hasPupils: !pupils.isEmpty,
@@ -338,6 +401,17 @@ struct JournalPageController: Sendable {
             note: refusal.flatMap { $0 == .reasonRequired ? nil : $0.message }
         )
         return pages.page("lesson", page, status: error.map { $0.status } ?? .ok)
+    }
+
+    /// What a lesson's page reads in one snapshot.
+    private struct LessonView: Sendable {
+        let lesson: LessonFacts
+        let listing: CourseListing
+        let grid: JournalGrid
+        let workTypes: [JournalQueries.WorkTypeChoice]
+        let staffing: Substitutions.Staffing
+        /// nil when the actor may not record a substitution now.
+        let teachers: [Substitutions.Teacher]?
     }
 
     /// How a refused line names its pupil in the writer's message; the page puts his name there.
@@ -364,7 +438,9 @@ struct JournalPageController: Sendable {
             let topic = fields["topic"].trimmed
             let homework = fields["homework"].trimmed
             let version = fields["version"].flatMap { Int($0) }
-            _ = try await writer.withLesson(lessonID, student: nil, reason: reason, context: context, path: path) {
+            let teacher = try Self.number(Self.changed(fields, "teacher"), "Выберите учителя из списка.")
+            let control = try Self.changed(fields, "controlWorkType").map { try Self.number($0, "Выберите вид работы из списка.") }
+            _ = try await writer.withLesson(lessonID, student: nil, reason: reason, teacher: teacher, context: context, path: path) {
                 lesson,
                 author,
                 rights,
@@ -380,8 +456,14 @@ struct JournalPageController: Sendable {
                     in: sql
                 )
                 _ = try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: reason, at: now, in: sql)
+                // The form shows every pupil's attendance: saving it takes attendance, even when all came.
+                if JournalWriter.takesAttendance(lesson, rights: rights, reason: reason, today: SchoolCalendar.today(now)) {
+                    try await LessonWrites.noteAttendanceTaken(lesson: lesson, by: author, at: now, in: sql)
+                }
                 _ = try await LessonWrites.setTopic(lesson: lesson, topic: topic, version: version, by: author, reason: reason, at: now, in: sql)
                 try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: reason, at: now, in: sql)
+                if let control { try await LessonWrites.setControlWorkType(lesson: lesson, workType: control, at: now, in: sql) }
+                if let teacher { try await Substitutions.record(lesson: lesson, teacher: teacher, by: author, at: now, in: sql) }
                 return true
             }
         } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict || error.status == .badRequest {
@@ -416,17 +498,28 @@ struct JournalPageController: Sendable {
             let was = fields["was_\(student)"] ?? ""
             let marks = (fields["mark_\(student)"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
             guard attendance != was || !marks.isEmpty else { continue }
-            guard marks.isEmpty || workType != nil else {
-                throw AppError.invalid("work_type_required", "Выберите вид работы для новых отметок.")
-            }
             lines.append(
                 JournalWriter.Line(
                     studentID: student,
                     attendance: attendance != was ? .some(attendance.isEmpty ? nil : attendance) : .none,
-                    marks: marks.map { .init(value: $0, workType: workType ?? 0, comment: nil) }
+                    marks: marks.map { .init(value: $0, workType: workType, comment: nil) }
                 )
             )
         }
         return lines
+    }
+
+    /// A select's value when the person changed it from the one the page showed (`{name}Was`), else nil: saving a
+    /// page does not undo what someone else changed meanwhile (the deputy recording a substitution, say).
+    static func changed(_ fields: [String: String], _ name: String) -> String? {
+        guard let value = fields[name], value != fields[name + "Was"] else { return nil }
+        return value
+    }
+
+    /// A choice of a select: nil when none was made, a number otherwise; anything else was not sent by this page.
+    static func number(_ text: String?, _ message: String) throws -> Int? {
+        guard let text = text.trimmed else { return nil }
+        guard let number = Int(text) else { throw AppError.invalid("bad_choice", message) }
+        return number
     }
 }

@@ -175,9 +175,13 @@
     input.remove();
   }
 
+  function column(td) {
+    return table.tHead.rows[0].cells[td.cellIndex];
+  }
+
   function describe(td) {
     const pupil = td.parentElement.querySelector('th').textContent;
-    const day = table.tHead.rows[0].cells[td.cellIndex].textContent;
+    const day = column(td).querySelector('a').textContent;
     return pupil + ', ' + day;
   }
 
@@ -214,7 +218,8 @@
   async function saveTyped(td, text) {
     if (wantsReason(td)) return openEditor(td, { value: text });
     try {
-      await addEntry(td, { value: text, workType: workType.value });
+      // A control lesson's column gives its marks its own work type.
+      await addEntry(td, { value: text, workType: column(td).dataset.controlWorkType || workType.value });
       await refresh(td.parentElement);
       say('Сохранено: ' + text + ', ' + describe(td));
     } catch (error) {
@@ -368,7 +373,7 @@
     const chip = markId ? editing.td.querySelector('.mark[data-id="' + markId + '"]') : null;
     editing.markId = chip ? markId : null;
     valueInput.value = chip ? chip.textContent : (value || '');
-    typeInput.value = chip ? chip.dataset.workType : (workType ? workType.value : typeInput.value);
+    typeInput.value = chip ? chip.dataset.workType : (column(editing.td).dataset.controlWorkType || (workType ? workType.value : typeInput.value));
     commentInput.value = chip ? chip.dataset.comment : '';
     saveButton.textContent = chip ? 'Сохранить изменения' : 'Добавить';
     show([deleteButton], !!chip && opens(editing.td));
