@@ -3,10 +3,12 @@
 /// while he is enrolled; a teacher changes marks and attendance for `editWindowDays` after the lesson, and later only
 /// the deputy or the administrator may, with a written reason.
 public enum JournalEditRules {
-    /// What is being changed: a pupil's cell (a mark, an absence) or the lesson's own record (topic, homework).
+    /// What is being changed: a pupil's cell (a mark, an absence), the lesson's own record (topic, homework), or a
+    /// pupil's part of that record (homework for him alone): the record's rules, and he must be enrolled that day.
     public enum Target: Sendable, Hashable {
         case pupilCell
         case lessonRecord
+        case pupilRecord
     }
 
     /// What the person changing it may do, as the access policy answered: keep this course's journal, and correct
@@ -69,7 +71,8 @@ public enum JournalEditRules {
         if situation.periodClosed { return .periodClosed }
         if situation.holiday { return .holiday }
         if situation.lessonCancelled { return .lessonCancelled }
-        guard target == .pupilCell else { return nil }
+        if target == .lessonRecord { return nil }
+        if target == .pupilRecord { return situation.pupilEnrolled ? nil : .pupilNotEnrolled }
         if situation.lessonDate > situation.today { return .lessonNotYetHeld }
         if !situation.pupilEnrolled { return .pupilNotEnrolled }
         let hasReason = !(reason ?? "").allSatisfy(\.isWhitespace)
