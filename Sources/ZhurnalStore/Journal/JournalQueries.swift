@@ -33,7 +33,11 @@ public enum JournalQueries {
             SELECT l.id, l.lesson_date, l.lesson_number, l.teacher_id, l.topic, l.status, l.version,
                 (SELECT h.body FROM homework h
                  WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
-                 ORDER BY h.id LIMIT 1) AS homework
+                 ORDER BY h.id LIMIT 1) AS homework,
+                (SELECT h.due_on FROM homework h
+                 WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL) AS homework_due_on,
+                (SELECT COUNT(*) FROM homework h JOIN homework_files f ON f.school_id = h.school_id AND f.homework_id = h.id
+                 WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL) AS homework_files
             FROM lessons l
             WHERE l.school_id = \(bind: school) AND l.course_id = \(bind: course)
               AND l.lesson_date BETWEEN \(bind: from) AND \(bind: to)
@@ -48,6 +52,8 @@ public enum JournalQueries {
                 teacherId: try row.decode(column: "teacher_id", as: Int.self),
                 topic: try row.decode(column: "topic", as: String?.self),
                 homework: try row.decode(column: "homework", as: String?.self),
+                homeworkDueOn: try row.decode(column: "homework_due_on", as: String?.self).flatMap { LocalDate(iso: $0) },
+                homeworkFiles: try row.decode(column: "homework_files", as: Int.self),
                 isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
                 version: try row.decode(column: "version", as: Int.self)
             )
