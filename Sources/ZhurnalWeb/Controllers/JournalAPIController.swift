@@ -184,15 +184,19 @@ struct JournalAPIController: Sendable {
     struct LessonChange: Decodable {
         let topic: String??
         let homework: String??
+        /// Absent: unchanged; null: cleared (due by the next lesson).
+        let homeworkDueOn: String??
         let version: Int?
         let reason: String?
 
-        enum CodingKeys: String, CodingKey { case topic, homework, version, reason }
+        enum CodingKeys: String, CodingKey { case topic, homework, homeworkDueOn, version, reason }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             topic = container.contains(.topic) ? .some(try container.decodeIfPresent(String.self, forKey: .topic)) : .none
             homework = container.contains(.homework) ? .some(try container.decodeIfPresent(String.self, forKey: .homework)) : .none
+            homeworkDueOn =
+                container.contains(.homeworkDueOn) ? .some(try container.decodeIfPresent(String.self, forKey: .homeworkDueOn)) : .none
             version = try container.decodeIfPresent(Int.self, forKey: .version)
             reason = try container.decodeIfPresent(String.self, forKey: .reason)
         }
@@ -202,9 +206,11 @@ struct JournalAPIController: Sendable {
         let id: Int
         let topic: String?
         let homework: String?
+        let homeworkDueOn: String?
+        let homeworkId: Int?
         let version: Int
 
-        enum CodingKeys: String, CodingKey { case id, topic, homework, version }
+        enum CodingKeys: String, CodingKey { case id, topic, homework, homeworkDueOn, homeworkId, version }
 
         /// No topic or homework is `null`, not a missing key.
         func encode(to encoder: any Encoder) throws {
@@ -212,6 +218,8 @@ struct JournalAPIController: Sendable {
             try container.encode(id, forKey: .id)
             try container.encode(topic, forKey: .topic)
             try container.encode(homework, forKey: .homework)
+            try container.encode(homeworkDueOn, forKey: .homeworkDueOn)
+            try container.encode(homeworkId, forKey: .homeworkId)
             try container.encode(version, forKey: .version)
         }
     }
@@ -221,6 +229,7 @@ struct JournalAPIController: Sendable {
         _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(LessonChange.self, request, context)
+        let dueOn: LocalDate?? = try body.homeworkDueOn.map { text in try text.flatMap { try HomeworkRules.dueDate(parsing: $0) } }
         return try await withLesson(lessonID, student: nil, reason: body.reason, request, context) { lesson, author, rights, now, sql in
             var version = lesson.version
             if let topic = body.topic {
@@ -234,18 +243,26 @@ struct JournalAPIController: Sendable {
                     in: sql
                 )
             }
-            if let homework = body.homework {
-                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: body.reason, at: now, in: sql)
+            var homework = try await HomeworkQueries.find(school: lesson.schoolID, lesson: lesson.lessonID, student: nil, in: sql)
+            if body.homework != nil || dueOn != nil {
+                homework = try await HomeworkWrites.setForClass(
+                    lesson: lesson,
+                    text: body.homework,
+                    dueOn: dueOn,
+                    by: author,
+                    reason: body.reason,
+                    at: now,
+                    in: sql
+                )
             }
-            let saved = try await LessonFacts.load(school: lesson.schoolID, lesson: lesson.lessonID, in: sql)
-            let grid = try await JournalQueries.grid(
-                school: lesson.schoolID,
-                course: lesson.courseID,
-                span: DateSpan(lesson.date, lesson.date),
-                in: sql
+            return LessonRecord(
+                id: lesson.lessonID,
+                topic: body.topic == nil ? lesson.topic : body.topic?.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
+                homework: homework?.text,
+                homeworkDueOn: homework?.dueOn?.iso,
+                homeworkId: homework?.id,
+                version: version
             )
-            let homework = grid.lessons.first { $0.id == lesson.lessonID }?.homework
-            return LessonRecord(id: lesson.lessonID, topic: saved?.topic, homework: homework, version: saved?.version ?? version)
         }
     }
 
@@ -364,22 +381,12 @@ struct JournalAPIController: Sendable {
     }
 
     private func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body {
-        do {
-            return try await request.decode(as: type, context: context)
-        } catch let error as DecodingError {
-            throw AppError.badRequest("bad_request", Problem.describe(error))
-        }
+        try await request.jsonBody(type, context: context)
     }
 
     /// A body that may be absent altogether (a DELETE without one).
     private func decodeOptional<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body? {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { return nil }
-        do {
-            return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))
-        } catch let error as DecodingError {
-            throw AppError.badRequest("bad_request", Problem.describe(error))
-        }
+        try await request.optionalJSONBody(type, context: context)
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {

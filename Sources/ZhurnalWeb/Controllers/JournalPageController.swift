@@ -11,6 +11,7 @@ struct JournalPageController: Sendable {
     let pages: PageRenderer
     let access: Access
     let clock: @Sendable () -> Date
+    var homeworkFiles = HomeworkFileLimits.standard
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/courses/:courseId/journal") { request, context in try await grid(request, context) }
@@ -110,7 +111,8 @@ struct JournalPageController: Sendable {
             GridPage.Column(
                 lessonID: lesson.id,
                 day: String(lesson.date.russian.prefix(5)),
-                hint: [lesson.topic ?? "Тема не записана", lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }.joined(separator: " — "),
+                hint: [lesson.topic ?? "Тема не записана", Self.homeworkHint(lesson), lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }
+                    .joined(separator: " — "),
                 cancelled: lesson.isCancelled,
                 open: Self.open(lesson, period: period, rights: rights, today: today)
             )
@@ -186,6 +188,14 @@ struct JournalPageController: Sendable {
         return pages.page("journal", page)
     }
 
+    /// The class's homework in a lesson column's title: «ДЗ: § 12 (сдать к 20.10.2026; файлов: 2)».
+    static func homeworkHint(_ lesson: JournalGrid.Lesson) -> String? {
+        guard let homework = lesson.homework else { return nil }
+        let details = [lesson.homeworkDueOn.map { "сдать к \($0.russian)" }, lesson.homeworkFiles > 0 ? "файлов: \(lesson.homeworkFiles)" : nil]
+            .compactMap { $0 }
+        return "ДЗ: \(homework)" + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+    }
+
     private struct Pair: Hashable {
         let lesson: Int
         let student: Int
@@ -218,6 +228,8 @@ struct JournalPageController: Sendable {
         let when: String
         let topic: String
         let homework: String
+        let homeworkDueOn: String
+        let homeworkSection: LessonHomeworkSection
         let version: Int
         let editable: Bool
         let asksReason: Bool
@@ -260,14 +272,17 @@ struct JournalPageController: Sendable {
         try await access.require(.read, on: .course(course), context: context, path: path)
         let school = actor.schoolID
         let loaded = try await database.read {
-            sql -> (LessonFacts, CourseListing, JournalGrid, [JournalQueries.WorkTypeChoice])? in
+            sql -> (LessonFacts, CourseListing, JournalGrid, [JournalQueries.WorkTypeChoice], [HomeworkRecord])? in
             guard let lesson = try await LessonFacts.load(school: school, lesson: lessonID, in: sql),
                 let listing = try await CourseDirectory.find(school: school, course: lesson.courseID, in: sql)
             else { return nil }
             let grid = try await JournalQueries.grid(school: school, course: lesson.courseID, span: DateSpan(lesson.date, lesson.date), in: sql)
-            return (lesson, listing, grid, try await JournalQueries.workTypes(school: school, in: sql))
+            return (
+                lesson, listing, grid, try await JournalQueries.workTypes(school: school, in: sql),
+                try await HomeworkQueries.ofLesson(school: school, lesson: lessonID, in: sql)
+            )
         }
-        guard let (lesson, listing, grid, workTypes) = loaded else { throw AppError.notFound }
+        guard let (lesson, listing, grid, workTypes, homework) = loaded else { throw AppError.notFound }
         let rights = JournalWriter.rights(actor, on: course)
         let today = SchoolCalendar.today(clock())
         let refusal = JournalEditRules.refusal(.pupilCell, lesson.situation(today: today), rights: rights, reason: nil)
@@ -275,7 +290,8 @@ struct JournalPageController: Sendable {
         let typeNames = Dictionary(uniqueKeysWithValues: workTypes.map { ($0.id, $0.name) })
         let chosenType = typed?["workType"] ?? workTypes.first.map { String($0.id) } ?? ""
         let culprit = error.flatMap { Self.culprit($0.message, pupils: grid.pupils) }
-        let pupils = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }.map { pupil in
+        let enrolled = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }
+        let pupils = enrolled.map { pupil in
             let code = grid.attendance.first { $0.lessonId == lessonID && $0.studentId == pupil.id }?.code ?? ""
             let marks = grid.marks.filter { $0.lessonId == lessonID && $0.studentId == pupil.id }
             let shown = typed?["att_\(pupil.id)"] ?? code
@@ -303,6 +319,8 @@ struct JournalPageController: Sendable {
             when: "\(lesson.date.russian), \(lesson.number)-й урок",
             topic: typed?["topic"] ?? lesson.topic ?? "",
             homework: typed?["homework"] ?? record?.homework ?? "",
+            homeworkDueOn: typed?["homeworkDueOn"] ?? record?.homeworkDueOn?.iso ?? "",
+            homeworkSection: LessonHomeworkSection(records: homework, pupils: enrolled, editable: editable, limits: homeworkFiles),
             version: Int(typed?["version"] ?? "") ?? lesson.version,
             editable: editable,
             asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
@@ -328,7 +346,7 @@ struct JournalPageController: Sendable {
         return nil
     }
 
-    /// Saves the whole lesson — attendance and new marks of every pupil, the topic and the homework — in one
+    /// Saves the whole lesson — attendance and new marks of every pupil, the topic, the homework and its due date — in one
     /// transaction, through the same checks and store code as `PUT /api/v1/lessons/{id}/entries`. A refused value
     /// shows the form again with its message and what was typed; nothing is written.
     func saveLesson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -340,6 +358,7 @@ struct JournalPageController: Sendable {
             let reason = fields["reason"].trimmed
             let topic = fields["topic"].trimmed
             let homework = fields["homework"].trimmed
+            let dueOn = try HomeworkKeeper.dueDate(fields["homeworkDueOn"])
             let version = fields["version"].flatMap { Int($0) }
             _ = try await writer.withLesson(lessonID, student: nil, reason: reason, context: context, path: path) {
                 lesson,
@@ -358,7 +377,15 @@ struct JournalPageController: Sendable {
                 )
                 _ = try await LessonWrites.saveEntries(lesson: lesson, entries: entries, by: author, reason: reason, at: now, in: sql)
                 _ = try await LessonWrites.setTopic(lesson: lesson, topic: topic, version: version, by: author, reason: reason, at: now, in: sql)
-                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: reason, at: now, in: sql)
+                try await HomeworkWrites.setForClass(
+                    lesson: lesson,
+                    text: .some(homework),
+                    dueOn: .some(dueOn),
+                    by: author,
+                    reason: reason,
+                    at: now,
+                    in: sql
+                )
                 return true
             }
         } catch let error as AppError where error.status == .unprocessableContent || error.status == .conflict || error.status == .badRequest {

@@ -13,11 +13,13 @@ struct JournalWriter: Sendable {
     let clock: @Sendable () -> Date
 
     /// Loads the lesson within the actor's school, asks the policy which rights he has on its course, checks the
-    /// journal's rules for this pupil's cell (or the lesson's record when `student` is nil), and runs `write` — all in
-    /// one transaction. A refusal becomes an ``AppError`` with the rule's Russian message.
+    /// journal's rules for this pupil's cell (or the lesson's record when `student` is nil; `target` says otherwise,
+    /// as for a pupil's own homework), and runs `write` — all in one transaction. A refusal becomes an ``AppError``
+    /// with the rule's Russian message.
     func withLesson<Result: Sendable>(
         _ lessonID: Int,
         student: Int?,
+        target: JournalEditRules.Target? = nil,
         reason: String?,
         context: AppRequestContext,
         path: String,
@@ -42,7 +44,7 @@ struct JournalWriter: Sendable {
                 var enrolled = true
                 if let student { enrolled = try await lesson.members(in: sql).contains(student) }
                 if let refusal = JournalEditRules.refusal(
-                    student == nil ? .lessonRecord : .pupilCell,
+                    target ?? (student == nil ? .lessonRecord : .pupilCell),
                     lesson.situation(today: today, pupilEnrolled: enrolled),
                     rights: rights,
                     reason: reason
@@ -55,6 +57,8 @@ struct JournalWriter: Sendable {
             throw AppError(refusal)
         } catch let error as JournalWriteError {
             throw AppError(error)
+        } catch let refusal as HomeworkRefusal {
+            throw AppError(refusal)
         }
     }
 
