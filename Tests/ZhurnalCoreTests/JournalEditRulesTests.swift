@@ -67,6 +67,28 @@ struct JournalEditRulesTests {
         #expect(JournalEditRules.refusal(.lessonRecord, tomorrow, rights: Self.teacher, reason: nil) == nil)
     }
 
+    /// A pupil's own homework: the lesson record's rules (ahead of the lesson, past the window, no reason), and the
+    /// pupil enrolled on the day.
+    @Test func aPupilsHomeworkNeedsHimEnrolledButNoWindow() {
+        let tomorrow = JournalEditRules.Situation(lessonDate: LocalDate(year: 2026, month: 10, day: 2)!, today: Self.lesson, editWindowDays: 7)
+        #expect(JournalEditRules.refusal(.pupilRecord, tomorrow, rights: Self.teacher, reason: nil) == nil)
+        #expect(JournalEditRules.refusal(.pupilRecord, Self.on(20), rights: Self.teacher, reason: nil) == nil)
+        #expect(JournalEditRules.refusal(.pupilRecord, Self.on(20), rights: Self.deputy, reason: nil) == nil)
+        let away = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, pupilEnrolled: false)
+        #expect(JournalEditRules.refusal(.pupilRecord, away, rights: Self.teacher, reason: nil) == .pupilNotEnrolled)
+        let closed = JournalEditRules.Situation(
+            lessonDate: Self.lesson,
+            today: Self.lesson,
+            editWindowDays: 7,
+            periodClosed: true,
+            pupilEnrolled: false
+        )
+        #expect(JournalEditRules.refusal(.pupilRecord, closed, rights: Self.teacher, reason: nil) == .periodClosed)
+        let cancelled = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, lessonCancelled: true)
+        #expect(JournalEditRules.refusal(.pupilRecord, cancelled, rights: Self.teacher, reason: nil) == .lessonCancelled)
+        #expect(JournalEditRules.refusal(.pupilRecord, Self.on(1), rights: Self.stranger, reason: nil) == .notYourJournal)
+    }
+
     @Test func someoneWhoNeitherKeepsNorCorrectsIsRefusedFirst() {
         let closed = JournalEditRules.Situation(lessonDate: Self.lesson, today: Self.lesson, editWindowDays: 7, periodClosed: true)
         #expect(JournalEditRules.refusal(.pupilCell, closed, rights: Self.stranger, reason: nil) == .notYourJournal)

@@ -49,6 +49,14 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// Sends any request with the browser's cookies and address, and keeps what comes back.
+    @discardableResult
+    func send(_ uri: String, method: HTTPRequest.Method, headers extra: HTTPFields = [:], body: ByteBuffer?) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: method, headers: headers(extra), body: body)
+        absorb(response)
+        return response
+    }
+
     /// Opens the sign-in page and signs in; returns the answer to the form.
     @discardableResult
     func signIn(_ login: String, _ password: String = AccessSchool.password) async throws -> TestResponse {

@@ -171,10 +171,46 @@ struct OpenAPITests {
             try Self.conforms(try await teacher.call(.get, "/api/v1/lessons/4/students/\(TinySchool.volkov)/history"), to: cellHistory, in: document)
             try Self.conforms(try await teacher.call(.get, "/api/v1/lessons/4/students/999/history"), to: cellHistory, in: document)
 
+            try await Self.homeworkAnswersFit(teacher, document)
+
             let parent = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
             try Self.conforms(try await parent.call(.get, "/api/v1/courses"), to: "get /api/v1/courses", in: document)
             try Self.conforms(try await teacher.call(.delete, "/api/v1/auth/token"), to: "delete /api/v1/auth/token", in: document)
         }
+    }
+
+    /// The homework operations' answers: the lesson's due date, a pupil's own homework, a file up, down and away.
+    static func homeworkAnswersFit(_ teacher: APIClient, _ document: JSONValue) async throws {
+        let patch = "patch /api/v1/lessons/{lessonId}"
+        let lesson = try await teacher.call(.patch, "/api/v1/lessons/4", json: "{\"homework\": \"§ 5\", \"homeworkDueOn\": \"2026-10-19\"}")
+        try conforms(lesson, to: patch, in: document)
+        try conforms(try await teacher.call(.patch, "/api/v1/lessons/4", json: "{\"homeworkDueOn\": \"2026-10-01\"}"), to: patch, in: document)
+        let homework = try #require(try json(lesson)["homeworkId"] as? Int)
+
+        let pupil = "put /api/v1/lessons/{lessonId}/homework/students/{studentId}"
+        let own = "/api/v1/lessons/4/homework/students/\(TinySchool.volkov)"
+        try conforms(try await teacher.call(.put, own, json: "{\"text\": \"Своё\", \"dueOn\": \"2026-10-26\"}"), to: pupil, in: document)
+        try conforms(try await teacher.call(.put, own, json: "{\"text\": \"Своё, иначе\", \"version\": 1}"), to: pupil, in: document)
+        try conforms(try await teacher.call(.put, own, json: "{\"text\": \"x\", \"version\": 1}"), to: pupil, in: document)
+        try conforms(try await teacher.call(.put, own, json: "{\"text\": \"\"}"), to: pupil, in: document)
+
+        let upload = "post /api/v1/homework/{homeworkId}/files"
+        let uri = "/api/v1/homework/\(homework)/files"
+        let added = try await teacher.upload(uri, Multipart([Multipart.pdfFile("лист.pdf")]))
+        #expect(added.status == .created)
+        try conforms(added, to: upload, in: document)
+        try conforms(try await teacher.upload(uri, Multipart([Multipart.pdfFile("лист.html")])), to: upload, in: document)
+        try conforms(try await teacher.call(.post, uri, json: "{}"), to: upload, in: document)
+        try conforms(try await teacher.call(.get, "/api/v1/lessons/4/homework"), to: "get /api/v1/lessons/{lessonId}/homework", in: document)
+
+        let file = try #require((try json(added)["files"] as? [[String: Any]])?.first?["href"] as? String)
+        let download = "get /api/v1/homework/{homeworkId}/files/{fileId}"
+        try conforms(try await teacher.call(.get, file), to: download, in: document)
+        try conforms(try await teacher.call(.get, uri + "/999"), to: download, in: document)
+        let remove = "delete /api/v1/homework/{homeworkId}/files/{fileId}"
+        try conforms(try await teacher.call(.delete, file), to: remove, in: document)
+        try conforms(try await teacher.call(.delete, file), to: remove, in: document)
+        try conforms(try await teacher.call(.delete, own), to: "delete /api/v1/lessons/{lessonId}/homework/students/{studentId}", in: document)
     }
 
     /// The answer's status is documented for `operation`, and its body fits the documented schema.
@@ -195,6 +231,17 @@ struct OpenAPITests {
             #expect(response.headers[HTTPField.Name(name)!] != nil, "\(operation) \(status) lacks \(name)", sourceLocation: sourceLocation)
         }
         guard let schema = documented["content"]?["application/json"]?["schema"] else {
+            if let types = documented["content"]?.object, !types.isEmpty {
+                // A file: `application/octet-stream` stands for any type; the body is the file.
+                let type = response.headers[.contentType] ?? ""
+                #expect(
+                    types["application/octet-stream"] != nil || types[type] != nil,
+                    "\(operation) \(status) sent \(type)",
+                    sourceLocation: sourceLocation
+                )
+                #expect(response.body.readableBytes > 0, "\(operation) \(status) sent no file", sourceLocation: sourceLocation)
+                return
+            }
             #expect(response.body.readableBytes == 0, "\(operation) \(status) documents no body", sourceLocation: sourceLocation)
             return
         }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Synchronization
+import ZhurnalCore
 import ZhurnalStore
 import ZhurnalTestSupport
 import ZhurnalWeb
@@ -17,6 +18,7 @@ enum TestApp {
         seed: (Database) async throws -> Void = { _ in },
         clock: TestClock = TestClock(),
         security: WebSecurity = WebSecurity(trustProxy: true),
+        homeworkFiles: HomeworkFileLimits = .standard,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabases.with(flavor) { database in
@@ -25,7 +27,8 @@ enum TestApp {
                 database: database,
                 clock: { clock.now },
                 security: security,
-                hasher: PasswordHasher(cost: 4)
+                hasher: PasswordHasher(cost: 4),
+                homeworkFiles: homeworkFiles
             )
             let router = try await buildRouter(dependencies)
             let app = Application(router: router, logger: TestDatabases.logger)
@@ -38,6 +41,7 @@ enum TestApp {
         _ flavor: SQLFlavor,
         clock: TestClock = TestClock(),
         security: WebSecurity = WebSecurity(trustProxy: true),
+        homeworkFiles: HomeworkFileLimits = .standard,
         extraSeed: @escaping @Sendable (Database) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
     ) async throws {
@@ -50,7 +54,8 @@ enum TestApp {
                 box.database.withLock { $0 = database }
             },
             clock: clock,
-            security: security
+            security: security,
+            homeworkFiles: homeworkFiles
         ) { client in
             try await body(client, box.database.withLock { $0! })
         }

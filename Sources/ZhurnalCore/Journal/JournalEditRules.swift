@@ -4,10 +4,12 @@
 /// the deputy or the administrator may, with a written reason.
 public enum JournalEditRules {
     /// What is being changed: a pupil's cell (a mark, an absence), the lesson's own record (topic, homework, the
-    /// control work's type), or who taught the lesson (a substitution).
+    /// control work's type), a pupil's part of that record (homework for him alone: the record's rules, and he must be
+    /// enrolled that day), or who taught the lesson (a substitution).
     public enum Target: Sendable, Hashable {
         case pupilCell
         case lessonRecord
+        case pupilRecord
         /// Asked with the rights on the course, not on the lesson: a substitute does not hand his lesson on.
         case substitution
     }
@@ -75,6 +77,8 @@ public enum JournalEditRules {
         switch target {
         case .lessonRecord:
             return nil
+        case .pupilRecord:
+            return situation.pupilEnrolled ? nil : .pupilNotEnrolled
         case .substitution:
             // Planned ahead (the deputy arranges tomorrow's substitutions) or entered within the window; later only the
             // deputy or the administrator, whose name and time the lesson keeps.

@@ -24,6 +24,10 @@ public struct JournalGrid: Sendable {
         public let topic: String?
         /// The homework for the whole class (an individual one is shown in that pupil's diary).
         public let homework: String?
+        /// When the class's homework is due; nil: by the next lesson.
+        public let homeworkDueOn: LocalDate?
+        /// How many files the class's homework has.
+        public let homeworkFiles: Int
         public let isCancelled: Bool
         public let version: Int
         /// The work type of a control lesson, which its new marks take by default.

@@ -20,6 +20,7 @@ public enum JournalQueries {
             "work_type_id": .integer, "weight": .integer, "version": .integer, "value": .text, "comment": .text,
             "status": .text, "homework": .text, "last_name": .text, "first_name": .text, "patronymic": .text,
             "starts_on": .text, "ends_on": .text, "control_work_type_id": .integer, "attendance_taken_at": .text,
+            "homework_due_on": .text, "homework_files": .integer,
         ])
         // A class course lists the class's enrolments, a subgroup or cross-class course its group's members; both
         // limited to those overlapping the span.
@@ -59,6 +60,14 @@ public enum JournalQueries {
                 (SELECT h.body FROM homework h
                  WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL
                  ORDER BY h.id LIMIT 1)
+                """,
+                "homework_due_on": """
+                (SELECT h.due_on FROM homework h
+                 WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL)
+                """,
+                "homework_files": """
+                (SELECT COUNT(*) FROM homework h JOIN homework_files f ON f.school_id = h.school_id AND f.homework_id = h.id
+                 WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL)
                 """,
             ],
             """
@@ -110,6 +119,8 @@ public enum JournalQueries {
                 teacherId: try row.decode(column: "teacher_id", as: Int.self),
                 topic: try row.decode(column: "value", as: String?.self),
                 homework: try row.decode(column: "homework", as: String?.self),
+                homeworkDueOn: try row.decode(column: "homework_due_on", as: String?.self).flatMap { LocalDate(iso: $0) },
+                homeworkFiles: try row.decode(column: "homework_files", as: Int.self),
                 isCancelled: try row.decode(column: "status", as: String.self) == "cancelled",
                 version: try row.decode(column: "version", as: Int.self),
                 controlWorkTypeId: try row.decode(column: "control_work_type_id", as: Int?.self),

@@ -2,8 +2,8 @@ import Foundation
 import SQLKit
 import ZhurnalCore
 
-/// The lesson's own record — its topic and the class's homework — and the whole lesson's entries at once, each with
-/// history rows in the caller's transaction.
+/// The lesson's own record — its topic (the homework is ``HomeworkWrites``') — and the whole lesson's entries at
+/// once, each with history rows in the caller's transaction.
 public enum LessonWrites {
     /// Sets the topic; nil or blank clears it. Returns the lesson's version afterwards.
     public static func setTopic(
@@ -44,62 +44,6 @@ public enum LessonWrites {
             in: sql
         )
         return try row.decode(column: "version", as: Int.self)
-    }
-
-    /// Sets the homework of the whole class for this lesson; nil or blank removes it.
-    public static func setHomework(
-        lesson: LessonFacts,
-        text: String?,
-        by author: JournalAuthor,
-        reason: String?,
-        at now: Date,
-        in sql: any SQLDatabase
-    ) async throws {
-        let text = text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        let at = Timestamp.string(now)
-        let current = try await sql.raw(
-            """
-            SELECT id, body FROM homework
-            WHERE school_id = \(bind: lesson.schoolID) AND lesson_id = \(bind: lesson.lessonID) AND student_id IS NULL
-            ORDER BY id LIMIT 1
-            """
-        ).first()
-        let old = try current?.decode(column: "body", as: String.self)
-        guard old != text else { return }
-        if let id = try current?.decode(column: "id", as: Int.self) {
-            if let text {
-                try await sql.raw(
-                    """
-                    UPDATE homework SET body = \(bind: text), entered_by = \(bind: author.personID), updated_at = \(bind: at),
-                        version = version + 1
-                    WHERE school_id = \(bind: lesson.schoolID) AND id = \(bind: id)
-                    """
-                ).run()
-            } else {
-                try await sql.raw("DELETE FROM homework WHERE school_id = \(bind: lesson.schoolID) AND id = \(bind: id)").run()
-            }
-        } else if let text {
-            try await sql.raw(
-                """
-                INSERT INTO homework (school_id, lesson_id, body, entered_by, entered_at, updated_at)
-                VALUES (\(bind: lesson.schoolID), \(bind: lesson.lessonID), \(bind: text), \(bind: author.personID), \(bind: at), \(bind: at))
-                """
-            ).run()
-        }
-        try await JournalHistory.record(
-            school: lesson.schoolID,
-            lesson: lesson.lessonID,
-            student: nil,
-            .homework,
-            id: String(lesson.lessonID),
-            old == nil ? .create : (text == nil ? .delete : .update),
-            by: author,
-            old: old,
-            new: text,
-            reason: reason,
-            at: now,
-            in: sql
-        )
     }
 
     /// One pupil's line of a lesson saved as a whole.

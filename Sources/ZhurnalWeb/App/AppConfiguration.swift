@@ -1,4 +1,5 @@
 import Foundation
+import ZhurnalCore
 import ZhurnalStore
 
 /// How the server listens; read by the command line from arguments, the environment and defaults.
@@ -18,17 +19,21 @@ public struct AppDependencies: Sendable {
     public var clock: @Sendable () -> Date
     public var security: WebSecurity
     public var hasher: PasswordHasher
+    /// How large and how many homework files may be: ``HomeworkFileLimits/standard`` (10 MB, 10 a homework).
+    public var homeworkFiles: HomeworkFileLimits
 
     public init(
         database: Database,
         clock: @escaping @Sendable () -> Date = { Date() },
         security: WebSecurity = WebSecurity(),
-        hasher: PasswordHasher = PasswordHasher()
+        hasher: PasswordHasher = PasswordHasher(),
+        homeworkFiles: HomeworkFileLimits = .standard
     ) {
         self.database = database
         self.clock = clock
         self.security = security
         self.hasher = hasher
+        self.homeworkFiles = homeworkFiles
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ZhurnalCore
 import ZhurnalStore
 
 /// Builds the application: the one place where the router, the pages and the database meet.
@@ -53,8 +54,12 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     TermMarkAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AbsenceAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     try OpenAPIController.load().addRoutes(to: router)
-    JournalPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    let lessons = JournalPageController(database: database, pages: pages, access: access, clock: clock, homeworkFiles: dependencies.homeworkFiles)
+    lessons.addRoutes(to: router)
     CellHistoryController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    let homework = HomeworkKeeper(database: database, access: access, clock: clock, limits: dependencies.homeworkFiles)
+    HomeworkAPIController(keeper: homework).addRoutes(to: router)
+    HomeworkPageController(keeper: homework, lessons: lessons).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)

@@ -108,6 +108,11 @@ extension AppError {
         self.init(status: forbidden ? .forbidden : .unprocessableContent, code: refusal.code, message: refusal.message)
     }
 
+    /// A refused homework or file: 413 for a file over the size limit, 422 for the rest.
+    init(_ refusal: HomeworkRefusal) {
+        self.init(status: refusal.isTooLarge ? .contentTooLarge : .unprocessableContent, code: refusal.code, message: refusal.message)
+    }
+
     /// A journal write the store could not make: a stale version is a conflict.
     init(_ error: JournalWriteError) {
         switch error {

@@ -195,6 +195,8 @@ struct JournalAPIController: Sendable {
     struct LessonChange: Decodable {
         let topic: String??
         let homework: String??
+        /// Absent: unchanged; null: cleared (due by the next lesson).
+        let homeworkDueOn: String??
         /// Who actually taught the lesson: another teacher of the school records a substitution, the course's teacher
         /// ends it.
         let teacherId: Int?
@@ -203,7 +205,7 @@ struct JournalAPIController: Sendable {
         let version: Int?
         let reason: String?
 
-        enum CodingKeys: String, CodingKey { case topic, homework, teacherId, controlWorkTypeId, version, reason }
+        enum CodingKeys: String, CodingKey { case topic, homework, homeworkDueOn, teacherId, controlWorkTypeId, version, reason }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -212,6 +214,8 @@ struct JournalAPIController: Sendable {
             teacherId = try container.decodeIfPresent(Int.self, forKey: .teacherId)
             controlWorkTypeId =
                 container.contains(.controlWorkTypeId) ? .some(try container.decodeIfPresent(Int.self, forKey: .controlWorkTypeId)) : .none
+            homeworkDueOn =
+                container.contains(.homeworkDueOn) ? .some(try container.decodeIfPresent(String.self, forKey: .homeworkDueOn)) : .none
             version = try container.decodeIfPresent(Int.self, forKey: .version)
             reason = try container.decodeIfPresent(String.self, forKey: .reason)
         }
@@ -221,11 +225,13 @@ struct JournalAPIController: Sendable {
         let id: Int
         let topic: String?
         let homework: String?
+        let homeworkDueOn: String?
+        let homeworkId: Int?
         let teacherId: Int
         let controlWorkTypeId: Int?
         let version: Int
 
-        enum CodingKeys: String, CodingKey { case id, topic, homework, teacherId, controlWorkTypeId, version }
+        enum CodingKeys: String, CodingKey { case id, topic, homework, homeworkDueOn, homeworkId, teacherId, controlWorkTypeId, version }
 
         /// No topic, homework or control work type is `null`, not a missing key.
         func encode(to encoder: any Encoder) throws {
@@ -235,6 +241,8 @@ struct JournalAPIController: Sendable {
             try container.encode(homework, forKey: .homework)
             try container.encode(teacherId, forKey: .teacherId)
             try container.encode(controlWorkTypeId, forKey: .controlWorkTypeId)
+            try container.encode(homeworkDueOn, forKey: .homeworkDueOn)
+            try container.encode(homeworkId, forKey: .homeworkId)
             try container.encode(version, forKey: .version)
         }
     }
@@ -244,6 +252,7 @@ struct JournalAPIController: Sendable {
         _ = try context.requireActor()
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
         let body = try await decode(LessonChange.self, request, context)
+        let dueOn: LocalDate?? = try body.homeworkDueOn.map { text in try text.flatMap { try HomeworkRules.dueDate(parsing: $0) } }
         return try await writer.withLesson(
             lessonID,
             student: nil,
@@ -269,8 +278,17 @@ struct JournalAPIController: Sendable {
                     in: sql
                 )
             }
-            if let homework = body.homework {
-                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: body.reason, at: now, in: sql)
+            var homework = try await HomeworkQueries.find(school: lesson.schoolID, lesson: lesson.lessonID, student: nil, in: sql)
+            if body.homework != nil || dueOn != nil {
+                homework = try await HomeworkWrites.setForClass(
+                    lesson: lesson,
+                    text: body.homework,
+                    dueOn: dueOn,
+                    by: author,
+                    reason: body.reason,
+                    at: now,
+                    in: sql
+                )
             }
             if let workType = body.controlWorkTypeId {
                 try await LessonWrites.setControlWorkType(lesson: lesson, workType: workType, at: now, in: sql)
@@ -279,17 +297,12 @@ struct JournalAPIController: Sendable {
                 try await Substitutions.record(lesson: lesson, teacher: teacher, by: author, at: now, in: sql)
             }
             let saved = try await LessonFacts.load(school: lesson.schoolID, lesson: lesson.lessonID, in: sql)
-            let grid = try await JournalQueries.grid(
-                school: lesson.schoolID,
-                course: lesson.courseID,
-                span: DateSpan(lesson.date, lesson.date),
-                in: sql
-            )
-            let homework = grid.lessons.first { $0.id == lesson.lessonID }?.homework
             return LessonRecord(
                 id: lesson.lessonID,
                 topic: saved?.topic,
-                homework: homework,
+                homework: homework?.text,
+                homeworkDueOn: homework?.dueOn?.iso,
+                homeworkId: homework?.id,
                 teacherId: saved?.teacherID ?? lesson.teacherID,
                 controlWorkTypeId: saved?.controlWorkTypeID,
                 version: saved?.version ?? version
@@ -414,22 +427,12 @@ struct JournalAPIController: Sendable {
     }
 
     private func decode<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body {
-        do {
-            return try await request.decode(as: type, context: context)
-        } catch let error as DecodingError {
-            throw AppError.badRequest("bad_request", Problem.describe(error))
-        }
+        try await request.jsonBody(type, context: context)
     }
 
     /// A body that may be absent altogether (a DELETE without one).
     private func decodeOptional<Body: Decodable>(_ type: Body.Type, _ request: Request, _ context: AppRequestContext) async throws -> Body? {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { return nil }
-        do {
-            return try JSONDecoder().decode(type, from: Data(String(buffer: buffer).utf8))
-        } catch let error as DecodingError {
-            throw AppError.badRequest("bad_request", Problem.describe(error))
-        }
+        try await request.optionalJSONBody(type, context: context)
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {

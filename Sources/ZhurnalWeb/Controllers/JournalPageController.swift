@@ -11,6 +11,7 @@ struct JournalPageController: Sendable {
     let pages: PageRenderer
     let access: Access
     let clock: @Sendable () -> Date
+    var homeworkFiles = HomeworkFileLimits.standard
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/courses/:courseId/journal") { request, context in try await grid(request, context) }
@@ -135,7 +136,8 @@ struct JournalPageController: Sendable {
             return GridPage.Column(
                 lessonID: lesson.id,
                 day: String(lesson.date.russian.prefix(5)),
-                hint: [lesson.topic ?? "Тема не записана", lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }.joined(separator: " — "),
+                hint: [lesson.topic ?? "Тема не записана", Self.homeworkHint(lesson), lesson.isCancelled ? "урок отменён" : nil].compactMap { $0 }
+                    .joined(separator: " — "),
                 cancelled: lesson.isCancelled,
                 open: refusal == nil || refusal == .reasonRequired,
                 needsReason: refusal == .reasonRequired,
@@ -221,6 +223,14 @@ struct JournalPageController: Sendable {
         return pages.page("journal", page)
     }
 
+    /// The class's homework in a lesson column's title: «ДЗ: § 12 (сдать к 20.10.2026; файлов: 2)».
+    static func homeworkHint(_ lesson: JournalGrid.Lesson) -> String? {
+        guard let homework = lesson.homework else { return nil }
+        let details = [lesson.homeworkDueOn.map { "сдать к \($0.russian)" }, lesson.homeworkFiles > 0 ? "файлов: \(lesson.homeworkFiles)" : nil]
+            .compactMap { $0 }
+        return "ДЗ: \(homework)" + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+    }
+
     private struct Pair: Hashable {
         let lesson: Int
         let student: Int
@@ -257,6 +267,8 @@ struct JournalPageController: Sendable {
         let when: String
         let topic: String
         let homework: String
+        let homeworkDueOn: String
+        let homeworkSection: LessonHomeworkSection
         let version: Int
         /// Who taught the lesson, and for a substitution who recorded it and when.
         let teacher: String
@@ -330,11 +342,13 @@ struct JournalPageController: Sendable {
                 grid: grid,
                 workTypes: try await JournalQueries.workTypes(school: school, in: sql),
                 staffing: staffing,
-                teachers: substitutes ? try await Substitutions.candidates(school: school, in: sql) : nil
+                teachers: substitutes ? try await Substitutions.candidates(school: school, in: sql) : nil,
+                homework: try await HomeworkQueries.ofLesson(school: school, lesson: lessonID, in: sql)
             )
         }
         guard let loaded else { throw AppError.notFound }
-        let (lesson, listing, grid, workTypes, staffing) = (loaded.lesson, loaded.listing, loaded.grid, loaded.workTypes, loaded.staffing)
+        let (lesson, listing, grid, workTypes, staffing, homework) =
+            (loaded.lesson, loaded.listing, loaded.grid, loaded.workTypes, loaded.staffing, loaded.homework)
         let refusal = JournalEditRules.refusal(.pupilCell, lesson.situation(today: today), rights: rights, reason: nil)
         let record = grid.lessons.first { $0.id == lessonID }
         let typeNames = Dictionary(uniqueKeysWithValues: workTypes.map { ($0.id, $0.name) })
@@ -347,7 +361,8 @@ struct JournalPageController: Sendable {
         // by the mere saving.
         if loaded.teachers != nil, !teachers.contains(where: { $0.id == staffing.teacher.id }) { teachers.insert(staffing.teacher, at: 0) }
         let culprit = error.flatMap { Self.culprit($0.message, pupils: grid.pupils) }
-        let pupils = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }.map { pupil in
+        let enrolled = grid.pupils.filter { pupil in pupil.member.contains { $0.contains(lesson.date) } }
+        let pupils = enrolled.map { pupil in
             let code = grid.attendance.first { $0.lessonId == lessonID && $0.studentId == pupil.id }?.code ?? ""
             let marks = grid.marks.filter { $0.lessonId == lessonID && $0.studentId == pupil.id }
             let shown = typed?["att_\(pupil.id)"] ?? code
@@ -375,6 +390,8 @@ struct JournalPageController: Sendable {
             when: "\(lesson.date.russian), \(lesson.number)-й урок",
             topic: typed?["topic"] ?? lesson.topic ?? "",
             homework: typed?["homework"] ?? record?.homework ?? "",
+            homeworkDueOn: typed?["homeworkDueOn"] ?? record?.homeworkDueOn?.iso ?? "",
+            homeworkSection: LessonHomeworkSection(records: homework, pupils: enrolled, editable: editable, limits: homeworkFiles),
             version: Int(typed?["version"] ?? "") ?? lesson.version,
             teacher: staffing.teacher.fullName,
             substitution: staffing.isSubstitution
@@ -412,6 +429,7 @@ struct JournalPageController: Sendable {
         let staffing: Substitutions.Staffing
         /// nil when the actor may not record a substitution now.
         let teachers: [Substitutions.Teacher]?
+        let homework: [HomeworkRecord]
     }
 
     /// How a refused line names its pupil in the writer's message; the page puts his name there.
@@ -425,7 +443,7 @@ struct JournalPageController: Sendable {
         return nil
     }
 
-    /// Saves the whole lesson — attendance and new marks of every pupil, the topic and the homework — in one
+    /// Saves the whole lesson — attendance and new marks of every pupil, the topic, the homework and its due date — in one
     /// transaction, through the same checks and store code as `PUT /api/v1/lessons/{id}/entries`. A refused value
     /// shows the form again with its message and what was typed; nothing is written.
     func saveLesson(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -437,6 +455,7 @@ struct JournalPageController: Sendable {
             let reason = fields["reason"].trimmed
             let topic = fields["topic"].trimmed
             let homework = fields["homework"].trimmed
+            let dueOn = try HomeworkKeeper.dueDate(fields["homeworkDueOn"])
             let version = fields["version"].flatMap { Int($0) }
             let teacher = try Self.number(Self.changed(fields, "teacher"), "Выберите учителя из списка.")
             let control = try Self.changed(fields, "controlWorkType").map { try Self.number($0, "Выберите вид работы из списка.") }
@@ -461,7 +480,15 @@ struct JournalPageController: Sendable {
                     try await LessonWrites.noteAttendanceTaken(lesson: lesson, by: author, at: now, in: sql)
                 }
                 _ = try await LessonWrites.setTopic(lesson: lesson, topic: topic, version: version, by: author, reason: reason, at: now, in: sql)
-                try await LessonWrites.setHomework(lesson: lesson, text: homework, by: author, reason: reason, at: now, in: sql)
+                try await HomeworkWrites.setForClass(
+                    lesson: lesson,
+                    text: .some(homework),
+                    dueOn: .some(dueOn),
+                    by: author,
+                    reason: reason,
+                    at: now,
+                    in: sql
+                )
                 if let control { try await LessonWrites.setControlWorkType(lesson: lesson, workType: control, at: now, in: sql) }
                 if let teacher { try await Substitutions.record(lesson: lesson, teacher: teacher, by: author, at: now, in: sql) }
                 return true

@@ -14,12 +14,14 @@ struct JournalWriter: Sendable {
     let clock: @Sendable () -> Date
 
     /// Loads the lesson within the actor's school, asks the policy which rights he has on it, checks the journal's
-    /// rules for this pupil's cell (or the lesson's record when `student` is nil) — and, when `teacher` names someone
-    /// other than the lesson's teacher, the rules of a substitution with the rights on the course —, and runs `write`,
-    /// all in one transaction. A refusal becomes an ``AppError`` with the rule's Russian message.
+    /// rules for this pupil's cell (or the lesson's record when `student` is nil; `target` says otherwise, as for a
+    /// pupil's own homework) — and, when `teacher` names someone other than the lesson's teacher, the rules of a
+    /// substitution with the rights on the course —, and runs `write`, all in one transaction. A refusal becomes an
+    /// ``AppError`` with the rule's Russian message.
     func withLesson<Result: Sendable>(
         _ lessonID: Int,
         student: Int?,
+        target: JournalEditRules.Target? = nil,
         reason: String?,
         teacher: Int? = nil,
         context: AppRequestContext,
@@ -46,7 +48,12 @@ struct JournalWriter: Sendable {
                 var enrolled = true
                 if let student { enrolled = try await lesson.members(in: sql).contains(student) }
                 let situation = lesson.situation(today: today, pupilEnrolled: enrolled)
-                if let refusal = JournalEditRules.refusal(student == nil ? .lessonRecord : .pupilCell, situation, rights: rights, reason: reason) {
+                if let refusal = JournalEditRules.refusal(
+                    target ?? (student == nil ? .lessonRecord : .pupilCell),
+                    situation,
+                    rights: rights,
+                    reason: reason
+                ) {
                     throw refusal
                 }
                 if let teacher, teacher != lesson.teacherID,
@@ -62,6 +69,8 @@ struct JournalWriter: Sendable {
             throw AppError(error)
         } catch let refusal as SubstitutionRefusal {
             throw AppError.invalid(refusal.code, refusal.message)
+        } catch let refusal as HomeworkRefusal {
+            throw AppError(refusal)
         }
     }
 

@@ -7,7 +7,8 @@ import ZhurnalStore
 /// Refuses a state-changing request that a page of this site did not send (SECURITY.md: CSRF token or Origin check
 /// on every state change). Two checks, both required: the browser's own word (`Origin`, `Sec-Fetch-Site`) when it
 /// gives one, and the token — the session's for a signed-in person, the pre-session cookie's on the sign-in form —
-/// in the `_csrf` field of a form or the `X-CSRF-Token` header. Programs that send a bearer token carry no cookie a
+/// in the `_csrf` field of a form (the first field of an upload form, see ``MultipartCSRF``) or the `X-CSRF-Token`
+/// header. Programs that send a bearer token carry no cookie a
 /// forger could borrow, so they need neither.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -31,6 +32,9 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             request.body = .init(buffer: body)
             sent = try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body))._csrf
+        } else if sent == nil, let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+            // An upload form: the token is its first field, read without reading the files.
+            (sent, request.body) = try await MultipartCSRF.leadingField(Self.field, of: request.body, boundary: boundary)
         }
         guard let sent, Self.equal(sent, expected) else { throw AppError.csrf }
         return try await next(request, context)

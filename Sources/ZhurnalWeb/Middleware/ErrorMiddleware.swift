@@ -67,6 +67,8 @@ struct Problem: Sendable {
             self.init(AppError(refusal))
         case let error as JournalWriteError:
             self.init(AppError(error))
+        case let refusal as HomeworkRefusal:
+            self.init(AppError(refusal))
         case let error as HTTPError where error.status == .notFound:
             self.init(status: .notFound, code: "not_found", message: "Такой страницы нет. Проверьте адрес.")
         case let error as HTTPError where error.status == .methodNotAllowed:
