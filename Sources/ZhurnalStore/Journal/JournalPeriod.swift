@@ -27,9 +27,7 @@ public struct JournalPeriod: Sendable, Hashable {
         guard
             let row = try await sql.raw(
                 """
-                SELECT p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, c.grading, sc.rounding_profile,
-                       sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one,
-                       sc.edit_window_days
+                SELECT \(columns)
                 FROM courses c
                 JOIN schools sc ON sc.id = c.school_id
                 LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
@@ -42,34 +40,24 @@ public struct JournalPeriod: Sendable, Hashable {
                          CASE WHEN p.starts_on <= \(bind: day) THEN p.starts_on END DESC, p.starts_on
                 LIMIT 1
                 """
-            ).first(),
-            let start = LocalDate(iso: try row.decode(column: "starts_on", as: String.self)),
-            let end = LocalDate(iso: try row.decode(column: "ends_on", as: String.self)),
-            let kind = PeriodKind(rawValue: try row.decode(column: "kind", as: String.self))
+            ).first()
         else { return nil }
-        return JournalPeriod(
-            id: try row.decode(column: "id", as: Int.self),
-            title: try row.decode(column: "title", as: String.self),
-            span: DateSpan(start, end),
-            kind: kind,
-            closed: try row.decode(column: "closed_at", as: String?.self) != nil,
-            weeklyHours: try row.decode(column: "hours_per_week", as: Int.self),
-            termRules: TermMarkRules(
-                profile: RoundingProfile(storageValue: try row.decode(column: "rounding_profile", as: String.self)) ?? .classic,
-                twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
-                notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
-                doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
-            ),
-            markRules: MarkRules(
-                allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
-                grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
-            ),
-            editWindowDays: try row.decode(column: "edit_window_days", as: Int?.self)
-        )
+        return try JournalPeriod(row: row)
     }
+
+    /// The columns a period's query selects: the period's (`p`), the course's (`c`) and the school's settings (`sc`).
+    static let columns: SQLQueryString = """
+        p.id, p.title, p.starts_on, p.ends_on, p.kind, p.closed_at, c.hours_per_week, c.grading, sc.rounding_profile,
+        sc.two_forbids_five, sc.not_attested_rule, sc.double_mark_counting, sc.allows_mark_one, sc.edit_window_days
+        """
 
     /// Whether `student` belongs to the course at some day of this period.
     public func hasMember(_ student: Int, school: Int, course: Int, in sql: any SQLDatabase) async throws -> Bool {
+        try await Self.hasMember(student, school: school, course: course, during: span, in: sql)
+    }
+
+    /// Whether `student` belongs to the course at some day of `span`. One statement.
+    public static func hasMember(_ student: Int, school: Int, course: Int, during span: DateSpan, in sql: any SQLDatabase) async throws -> Bool {
         let (from, to) = (span.start.iso, span.end.iso)
         return try await sql.raw(
             """
@@ -138,5 +126,33 @@ public struct JournalPeriod: Sendable, Hashable {
                 version: try row.decode(column: "version", as: Int.self)
             )
         }
+    }
+}
+
+extension JournalPeriod {
+    /// A period from a row of ``columns``.
+    init(row: any SQLRow) throws {
+        guard let kind = PeriodKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+            throw StoreError.rejected("неизвестный вид периода в строке периода")
+        }
+        self.init(
+            id: try row.decode(column: "id", as: Int.self),
+            title: try row.decode(column: "title", as: String.self),
+            span: DateSpan(try date(row, "starts_on"), try date(row, "ends_on")),
+            kind: kind,
+            closed: try row.decode(column: "closed_at", as: String?.self) != nil,
+            weeklyHours: try row.decode(column: "hours_per_week", as: Int.self),
+            termRules: TermMarkRules(
+                profile: RoundingProfile(storageValue: try row.decode(column: "rounding_profile", as: String.self)) ?? .classic,
+                twoForbidsFive: try row.decode(column: "two_forbids_five", as: Bool.self),
+                notAttestedWhenFewMarksAndAbsent: try row.decode(column: "not_attested_rule", as: Bool.self),
+                doubleCounting: DoubleMarkCounting(rawValue: try row.decode(column: "double_mark_counting", as: String.self)) ?? .mean
+            ),
+            markRules: MarkRules(
+                allowsOne: try row.decode(column: "allows_mark_one", as: Bool.self),
+                grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks
+            ),
+            editWindowDays: try row.decode(column: "edit_window_days", as: Int?.self)
+        )
     }
 }
