@@ -51,6 +51,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     JournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     CourseJournalAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     TermMarkAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    YearMarksAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AbsenceAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     try OpenAPIController.load().addRoutes(to: router)
     JournalPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)

@@ -75,11 +75,7 @@ struct CourseJournalReader: Sendable {
     {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
-        guard
-            let facts = try await database.read({
-                try await AccessFacts.course(school: actor.schoolID, course: courseID, today: today, in: $0)
-            })
-        else { try await access.missing("course", context: context, path: path) }
+        let facts = try await access.course(courseID, context: context, path: path)
         try await access.require(.read, on: .course(facts), context: context, path: path)
 
         let school = actor.schoolID
