@@ -55,6 +55,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     AbsenceAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     try OpenAPIController.load().addRoutes(to: router)
     JournalPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    YearMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)
