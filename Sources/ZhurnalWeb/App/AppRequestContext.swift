@@ -36,4 +36,7 @@ public struct AppRequestContext: RequestContext {
 
     /// The form limit: pages post short forms; uploads come with the journal's files and set their own.
     public var maxUploadSize: Int { 64 * 1024 }
+
+    /// JSON bodies that do not fit are answered in Russian, naming the field.
+    public var requestDecoder: RussianJSONDecoder { RussianJSONDecoder() }
 }

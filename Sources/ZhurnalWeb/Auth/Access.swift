@@ -66,3 +66,18 @@ struct Access: Sendable {
         }
     }
 }
+
+extension Access {
+    /// The facts of a course of the actor's school, for the policy to decide on; a course of another school, or none,
+    /// is not found (and logged).
+    func course(_ courseID: Int, context: AppRequestContext, path: String) async throws -> CourseFacts {
+        let actor = try context.requireActor()
+        let today = SchoolCalendar.today(clock())
+        guard
+            let facts = try await database.read({
+                try await AccessFacts.course(school: actor.schoolID, course: courseID, today: today, in: $0)
+            })
+        else { try await missing("course", context: context, path: path) }
+        return facts
+    }
+}
