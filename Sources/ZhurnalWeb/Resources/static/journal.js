@@ -181,7 +181,9 @@
 
   function describe(td) {
     const pupil = td.parentElement.querySelector('th').textContent;
-    const day = column(td).querySelector('a').textContent;
+    // A lesson's header holds its date's link beside the control work's label; the sums' headers are plain text.
+    const header = column(td);
+    const day = (header.querySelector('a') || header).textContent;
     return pupil + ', ' + day;
   }
 
