@@ -3,9 +3,11 @@ import SQLKit
 /// One statement that reads rows of several shapes at once — a course, its teachers, its periods, its work types — so
 /// that a hot page costs one round trip instead of one per shape.
 ///
-/// It is a UNION ALL whose branches fill the columns of their shape and leave the rest NULL, each NULL cast to its
-/// column's type: PostgreSQL settles a UNION's column type branch by branch, and two untyped NULLs would make it text
-/// before a later branch brings a number. The first column, `shape`, says which branch a row came from.
+/// It is a UNION ALL whose branches fill the columns of their shape and leave the rest NULL. The first branch casts its
+/// NULLs to their column's type: PostgreSQL settles a UNION's column types pair by pair from the left, and two untyped
+/// NULLs would make a column text before a later branch brings a number. Later NULLs stay plain, since every statement
+/// is parsed anew on each request and hundreds of casts cost SQLite measurable time. The first column, `shape`, says
+/// which branch a row came from.
 struct MixedSelect {
     enum ColumnType: String {
         case integer = "BIGINT"
@@ -27,7 +29,7 @@ struct MixedSelect {
         precondition(given.keys.allSatisfy { key in columns.contains { $0.name == key } }, "a column the select does not have")
         var branch: SQLQueryString = "SELECT \(literal: shape) AS shape"
         for (name, type) in columns {
-            let value = given[name] ?? "CAST(NULL AS \(unsafeRaw: type.rawValue))"
+            let value = given[name] ?? (branches.isEmpty ? "CAST(NULL AS \(unsafeRaw: type.rawValue))" : "NULL")
             branch += ", " + value + " AS \(ident: name)"
         }
         branches.append(branch + " " + source)
