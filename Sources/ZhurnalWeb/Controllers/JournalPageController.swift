@@ -43,8 +43,9 @@ struct JournalPageController: Sendable {
         let termNeedsReason: Bool
         let workTypes: [Option]
         let columns: [Column]
-        let rows: [Row]
-        let leftRows: [Row]
+        /// The rows, written by ``JournalRowsHTML`` (escaped there), of the pupils in the course and of those who left.
+        let rowsHTML: String
+        let leftRowsHTML: String
         let hasLeft: Bool
         let hasLessons: Bool
         /// Columns of a full row: the pupil, the lessons, and three sums.
@@ -214,8 +215,8 @@ struct JournalPageController: Sendable {
             termNeedsReason: editable && !rights.keepsJournal,
             workTypes: journal.workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: false) },
             columns: columns,
-            rows: rows,
-            leftRows: leftRows,
+            rowsHTML: JournalRowsHTML.render(rows, editable: editable),
+            leftRowsHTML: JournalRowsHTML.render(leftRows, editable: editable),
             hasLeft: !leftRows.isEmpty,
             hasLessons: !columns.isEmpty,
             span: columns.count + 4
