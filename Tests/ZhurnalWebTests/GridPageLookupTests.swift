@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+import ZhurnalCore
 
 @testable import ZhurnalWeb
 
@@ -47,7 +48,7 @@ struct GridPageLookupTests {
     func theRowsAreWhatTheTemplateWrote(editable: Bool) throws {
         let template = try MustacheTemplate(string: Self.rowTemplate)
         let expected = template.render(["rows": Self.rows(), "editable": editable])
-        let written = JournalRowsHTML.render(Self.rows(), editable: editable)
+        let written = JournalRowsHTML.render(Self.rows(), editable: editable, sums: GridSums(.marks))
         #expect(written == expected)
         #expect(!written.contains("<script>"))
         #expect(written.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Ёлкин&quot;"))
@@ -92,6 +93,8 @@ struct GridPageLookupTests {
             history: true,
             termNeedsReason: false,
             workTypes: [],
+            sums: GridSums(.marks),
+            grading: "marks",
             columns: [],
             rowsHTML: "<tr></tr>",
             leftRowsHTML: "",
@@ -104,5 +107,21 @@ struct GridPageLookupTests {
         for field in fields {
             #expect(page.child(named: field) != nil, "GridPage.\(field) is not answered by name")
         }
+        let sums = GridSums(.passFail)
+        for field in Mirror(reflecting: sums).children.compactMap(\.label) {
+            #expect(sums.child(named: field) as? Bool != nil, "GridSums.\(field) is not answered by name")
+        }
+    }
+
+    /// A pass/fail course's rows end with the term mark alone; an ungraded course's with the last lesson.
+    @Test func theRowsEndWithTheSumsTheGradingHas() {
+        let row = Self.rows()[1]
+        let passFail = JournalRowsHTML.render([row], editable: true, sums: GridSums(.passFail))
+        #expect(!passFail.contains("sum average") && !passFail.contains("sum proposal"))
+        #expect(passFail.contains("<td class=\"sum term open\" tabindex=\"-1\" data-version=\"0\">"))
+        let ungraded = JournalRowsHTML.render([Self.rows()[0]], editable: true, sums: GridSums(.ungraded))
+        #expect(!ungraded.contains("class=\"sum"))
+        #expect(ungraded.hasSuffix("<span class=\"visually-hidden\">не в классе</span></td>\n</tr>\n"))
+        #expect(GridSums(.marks).count == 3 && GridSums(.passFail).count == 1 && GridSums(.ungraded).count == 0)
     }
 }

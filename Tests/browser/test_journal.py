@@ -70,6 +70,14 @@ def average_of(browser, student: str) -> str:
     return browser.find_element(By.CSS_SELECTOR, f"tr[data-student='{student}'] .average").text
 
 
+def empty_open_cells(browser, lesson: str) -> list:
+    """The open cells of a lesson's column, of pupils on the roll, that hold nothing yet."""
+    return [
+        td for td in browser.find_elements(By.CSS_SELECTOR, f"tbody:not(.left-pupils) td.cell.open[data-lesson='{lesson}']")
+        if not td.find_elements(By.CSS_SELECTOR, ".mark, .code")
+    ]
+
+
 def type_into_focused(browser, text: str):
     browser.switch_to.active_element.send_keys(text)
     WebDriverWait(browser, 5).until(lambda b: b.switch_to.active_element.tag_name == "input")
@@ -88,10 +96,7 @@ def test_a_teacher_keeps_the_grid_with_the_keyboard(server, browser, teacher, no
 
     # The latest lesson's column, and a pupil on the roll that day whose cell there is empty.
     lesson = browser.find_elements(By.CSS_SELECTOR, "th.lesson-col a")[-1].get_attribute("href").rsplit("/", 1)[-1]
-    empty = [
-        td for td in browser.find_elements(By.CSS_SELECTOR, f"tbody:not(.left-pupils) td.cell.open[data-lesson='{lesson}']")
-        if not td.find_elements(By.CSS_SELECTOR, ".mark, .code")
-    ]
+    empty = empty_open_cells(browser, lesson)
     assert empty, "no empty cell in the latest lesson"
     first = empty[0].find_element(By.XPATH, "..").get_attribute("data-student")
 
@@ -171,10 +176,7 @@ def test_a_mark_typed_in_a_control_lessons_column_takes_its_work_type(server, br
             continue
         for column in browser.find_elements(By.CSS_SELECTOR, "th.lesson-col[data-control-work-type]"):
             lesson = column.find_element(By.TAG_NAME, "a").get_attribute("href").rsplit("/", 1)[-1]
-            empty = [
-                td for td in browser.find_elements(By.CSS_SELECTOR, f"tbody:not(.left-pupils) td.cell.open[data-lesson='{lesson}']")
-                if not td.find_elements(By.CSS_SELECTOR, ".mark, .code")
-            ]
+            empty = empty_open_cells(browser, lesson)
             if empty:
                 break
         else:
@@ -195,3 +197,45 @@ def test_a_mark_typed_in_a_control_lessons_column_takes_its_work_type(server, br
         f"tr[data-student='{student}'] td[data-lesson='{lesson}'] .mark",
     )
     assert titles[0].startswith(name), titles
+
+
+def test_an_ungraded_course_takes_attendance_only(server, browser, accounts, demo, no_edit_window):
+    """A first grade's journal has no marks: no work types, no sums; an absence typed into a cell is kept, a mark is
+    refused with its Russian message."""
+    database = sqlite3.connect(demo.accounts_file.parent / "zhurnal.sqlite", timeout=30)
+    rows = database.execute(
+        """
+        SELECT c.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.patronymic, '') FROM courses c
+        JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
+        JOIN people p ON p.school_id = t.school_id AND p.id = t.teacher_id
+        WHERE c.grading = 'ungraded' ORDER BY c.id
+        """
+    ).fetchall()
+    database.close()
+    # Not the homeroom teacher the sign-in tests take, whose password they change.
+    taken = accounts.with_roles("teacher", "homeroom")[0].login
+    by_name = {account.full_name: account for account in accounts.values() if account.login != taken}
+    course, keeper = next(((course, by_name[name]) for course, name in rows if name in by_name), (None, None))
+    assert keeper, "no account keeps an ungraded journal"
+    sign_in(browser, keeper.login, keeper.password)
+    assert open_latest_period(browser, f"{server}/courses/{course}/journal")
+    assert browser.find_element(By.ID, "journal").get_attribute("data-grading") == "ungraded"
+    assert not browser.find_elements(By.ID, "work-type")
+    assert not browser.find_elements(By.CSS_SELECTOR, "td.sum, th.sum-col")
+    assert "Курс без отметок" in browser.find_element(By.ID, "journal-help").text
+
+    lesson = browser.find_elements(By.CSS_SELECTOR, "th.lesson-col a")[-1].get_attribute("href").rsplit("/", 1)[-1]
+    empty = empty_open_cells(browser, lesson)
+    assert empty, "no empty cell in the latest lesson"
+    student = empty[0].find_element(By.XPATH, "..").get_attribute("data-student")
+    empty[0].click()
+    type_into_focused(browser, "5")
+    error = WebDriverWait(browser, 10).until(
+        lambda b: cell(b, student, lesson).find_elements(By.CSS_SELECTOR, ".cell-error"))[0]
+    assert "отметки не ставятся" in error.text
+    type_into_focused(browser, "оп")
+    WebDriverWait(browser, 10).until(lambda b: texts(b, student, lesson, ".code") == ["оп"])
+    screenshot(browser, "journal-ungraded", 1280)
+    browser.refresh()
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    assert texts(browser, student, lesson, ".code") == ["оп"]

@@ -23,12 +23,7 @@ struct AbsenceAPIController: Sendable {
         let actor = try context.requireActor()
         let student = try context.parameters.require("studentId", as: Int.self)
         let lessonID = try context.parameters.require("lessonId", as: Int.self)
-        let body: Classification
-        do {
-            body = try await request.decode(as: Classification.self, context: context)
-        } catch let error as DecodingError {
-            throw AppError.badRequest("bad_request", Problem.describe(error))
-        }
+        let body = try await request.jsonBody(Classification.self, context: context)
         let target: AttendanceCode
         do {
             target = try AttendanceCode(parsing: body.code ?? "")

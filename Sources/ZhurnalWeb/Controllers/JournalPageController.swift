@@ -42,13 +42,16 @@ struct JournalPageController: Sendable {
         /// Term marks are entered by someone who does not keep this journal (the deputy correcting): with a reason.
         let termNeedsReason: Bool
         let workTypes: [Option]
+        /// What the course's grading lets the grid show: see ``GridSums``.
+        let sums: GridSums
+        let grading: String
         let columns: [Column]
         /// The rows, written by ``JournalRowsHTML`` (escaped there), of the pupils in the course and of those who left.
         let rowsHTML: String
         let leftRowsHTML: String
         let hasLeft: Bool
         let hasLessons: Bool
-        /// Columns of a full row: the pupil, the lessons, and three sums.
+        /// Columns of a full row: the pupil, the lessons, and the sums the grading has.
         let span: Int
 
         struct PeriodLink: Sendable {
@@ -194,6 +197,7 @@ struct JournalPageController: Sendable {
             if left { leftRows.append(row) } else { rows.append(row) }
         }
         let course = journal.course
+        let sums = GridSums(period.markRules.grading)
         let editable = (rights.keepsJournal || rights.corrects || columns.contains { $0.open }) && !period.closed
         let page = GridPage(
             title: "\(course.subject), \(course.group) — журнал",
@@ -214,12 +218,14 @@ struct JournalPageController: Sendable {
             history: AccessPolicy.decide(actor, .readHistory, .course(journal.facts)).isAllowed,
             termNeedsReason: editable && !rights.keepsJournal,
             workTypes: journal.workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: false) },
+            sums: sums,
+            grading: period.markRules.grading.rawValue,
             columns: columns,
-            rowsHTML: JournalRowsHTML.render(rows, editable: editable),
-            leftRowsHTML: JournalRowsHTML.render(leftRows, editable: editable),
+            rowsHTML: JournalRowsHTML.render(rows, editable: editable, sums: sums),
+            leftRowsHTML: JournalRowsHTML.render(leftRows, editable: editable, sums: sums),
             hasLeft: !leftRows.isEmpty,
             hasLessons: !columns.isEmpty,
-            span: columns.count + 4
+            span: columns.count + 1 + sums.count
         )
         return pages.page("journal", page)
     }
@@ -289,6 +295,8 @@ struct JournalPageController: Sendable {
         let reason: String
         /// Each pupil's line links to his cell's history: for those who may read the course's history.
         let showsHistory: Bool
+        /// The course takes marks: an ungraded one's lesson has attendance, topic and homework only.
+        let takesMarks: Bool
         let workTypes: [Option]
         let pupils: [PupilLine]
         let hasPupils: Bool
@@ -411,6 +419,7 @@ struct JournalPageController: Sendable {
             asksReason: rights.corrects && (refusal == .reasonRequired || lesson.situation(today: today).windowPassed),
             reason: typed?["reason"] ?? "",
             showsHistory: AccessPolicy.decide(actor, .readHistory, .lesson(facts)).isAllowed,
+            takesMarks: lesson.markRules.grading != .ungraded,
             workTypes: workTypes.map { Option(value: String($0.id), label: "\($0.name) (вес \($0.weight))", selected: String($0.id) == chosenType) },
             pupils: pupils,
             hasPupils: !pupils.isEmpty,

@@ -40,6 +40,8 @@ extension JournalPageController.GridPage: MustacheParent {
         case "history": history
         case "termNeedsReason": termNeedsReason
         case "workTypes": workTypes
+        case "sums": sums
+        case "grading": grading
         case "columns": columns
         case "rowsHTML": rowsHTML
         case "leftRowsHTML": leftRowsHTML

@@ -3,7 +3,7 @@
 /// template places the result unescaped (`{{{rowsHTML}}}`), so every value here goes through ``HTMLText/escaped(_:)``
 /// except numbers and fixed words.
 enum JournalRowsHTML {
-    static func render(_ rows: [JournalPageController.GridPage.Row], editable: Bool) -> String {
+    static func render(_ rows: [JournalPageController.GridPage.Row], editable: Bool, sums: GridSums) -> String {
         var html = ""
         html.reserveCapacity(rows.count * 2_048)
         for row in rows {
@@ -24,12 +24,18 @@ enum JournalRowsHTML {
                 if let code = cell.code { html += "<span class=\"code\">\(HTMLText.escaped(code))</span>" }
                 html += "</td>"
             }
-            html += "\n  <td class=\"sum average\">\(HTMLText.escaped(row.average))</td>\n"
-            html += "  <td class=\"sum proposal\">\(HTMLText.escaped(row.proposal))"
-            if let note = row.proposalNote { html += "<span class=\"why\">\(HTMLText.escaped(note))</span>" }
-            html += "</td>\n"
-            html += "  <td class=\"sum term\(editable ? " open" : "")\" tabindex=\"-1\" data-version=\"\(row.termVersion)\">"
-            html += "<span class=\"term-value\">\(HTMLText.escaped(row.termMark))</span></td>\n</tr>\n"
+            html += "\n"
+            if sums.averages {
+                html += "  <td class=\"sum average\">\(HTMLText.escaped(row.average))</td>\n"
+                html += "  <td class=\"sum proposal\">\(HTMLText.escaped(row.proposal))"
+                if let note = row.proposalNote { html += "<span class=\"why\">\(HTMLText.escaped(note))</span>" }
+                html += "</td>\n"
+            }
+            if sums.term {
+                html += "  <td class=\"sum term\(editable ? " open" : "")\" tabindex=\"-1\" data-version=\"\(row.termVersion)\">"
+                html += "<span class=\"term-value\">\(HTMLText.escaped(row.termMark))</span></td>\n"
+            }
+            html += "</tr>\n"
         }
         return html
     }

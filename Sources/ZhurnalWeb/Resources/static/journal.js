@@ -24,6 +24,8 @@
   const table = wrap.querySelector('table');
   const editable = wrap.dataset.editable === 'true';
   const readsHistory = wrap.dataset.history === 'true';
+  // An ungraded course takes attendance only: its editor offers no mark fields and its rows have no sums.
+  const takesMarks = wrap.dataset.grading !== 'ungraded';
   const csrf = wrap.dataset.csrf;
   const course = wrap.dataset.course;
   const period = Number(wrap.dataset.period);
@@ -192,7 +194,8 @@
   }
 
   function proposalOf(td) {
-    const proposal = td.parentElement.querySelector('.proposal').firstChild;
+    const cell = td.parentElement.querySelector('.proposal');
+    const proposal = cell && cell.firstChild;
     return proposal ? proposal.textContent.trim() : '—';
   }
 
@@ -213,15 +216,15 @@
       return call('PUT', '/api/v1/lessons/' + td.dataset.lesson + '/attendance/' + studentOf(td), { code: code, reason: entry.reason });
     }
     return call('POST', '/api/v1/lessons/' + td.dataset.lesson + '/marks', {
-      studentId: studentOf(td), value: entry.value, workType: Number(entry.workType), comment: entry.comment, reason: entry.reason,
+      studentId: studentOf(td), value: entry.value, workType: entry.workType ? Number(entry.workType) : undefined, comment: entry.comment, reason: entry.reason,
     });
   }
 
   async function saveTyped(td, text) {
     if (wantsReason(td)) return openEditor(td, { value: text });
     try {
-      // A control lesson's column gives its marks its own work type.
-      await addEntry(td, { value: text, workType: column(td).dataset.controlWorkType || workType.value });
+      // A control lesson's column gives its marks its own work type; an ungraded course has no work types at all.
+      await addEntry(td, { value: text, workType: column(td).dataset.controlWorkType || (workType ? workType.value : undefined) });
       await refresh(td.parentElement);
       say('Сохранено: ' + text + ', ' + describe(td));
     } catch (error) {
@@ -308,9 +311,9 @@
     title.textContent = (term ? 'Итоговая отметка: ' + td.parentElement.querySelector('th').textContent + ', ' + wrap.dataset.periodTitle
       : 'Клетка: ' + describe(td));
     note.textContent = term ? 'Прогноз: ' + proposalOf(td) : (writes ? '' : 'Только просмотр: изменить эту клетку сейчас нельзя.');
-    valueLabel.textContent = term ? 'Итоговая отметка' : 'Отметка или пропуск';
+    valueLabel.textContent = term ? 'Итоговая отметка' : (takesMarks ? 'Отметка или пропуск' : 'Пропуск (н, оп)');
     show([fields, saveButton], writes);
-    show(form.querySelectorAll('.for-marks'), !term);
+    show(form.querySelectorAll('.for-marks'), !term && takesMarks);
     show(form.querySelectorAll('.for-reason'), editing.asksReason);
     show([historyButton], readsHistory && !term);
     show([historyPanel, deleteButton, backButton], false);
@@ -624,7 +627,7 @@
       }
     }
     const standing = journal.averages.find(function (a) { return a.studentId === student; });
-    if (standing) {
+    if (standing && tr.querySelector('.average')) {
       tr.querySelector('.average').textContent = standing.weightedAverage ? standing.weightedAverage.replace('.', ',') : '—';
       const proposal = tr.querySelector('.proposal');
       proposal.textContent = standing.proposedMark === null ? '—' : String(standing.proposedMark);
@@ -637,6 +640,7 @@
     }
     const term = journal.termMarks.find(function (t) { return t.studentId === student; });
     const termCell = tr.querySelector('.term');
+    if (!termCell) return;
     termCell.querySelector('.term-value').textContent = term ? term.value : '';
     termCell.dataset.version = term ? term.version : 0;
   }
