@@ -72,14 +72,22 @@ enum AccessFixture {
         .schoolClass(ClassFacts(schoolID: school, classID: id, homeroomTeacherID: homeroom?.personID))
     }
 
-    static func student(_ pupil: Actor, school: Int = 1, homerooms: [Actor], teachers: [Actor], guardians: [Actor]) -> AccessResource {
+    static func student(
+        _ pupil: Actor,
+        school: Int = 1,
+        homerooms: [Actor],
+        teachers: [Actor],
+        guardians: [Actor],
+        consent: Bool = false
+    ) -> AccessResource {
         .student(
             StudentFacts(
                 schoolID: school,
                 studentID: pupil.personID,
                 homeroomTeacherIDs: Set(homerooms.map(\.personID)),
                 teacherIDs: Set(teachers.map(\.personID)),
-                guardianIDs: Set(guardians.map(\.personID))
+                guardianIDs: Set(guardians.map(\.personID)),
+                familyConsent: consent
             )
         )
     }
@@ -112,10 +120,18 @@ enum AccessFixture {
     static let class6B = schoolClass(6, homeroom: multiRole)
     static let class7V = schoolClass(7, homeroom: formerHomeroom)
 
+    /// No consent of his legal representative is on record: his diary is closed to his family, not to his teachers.
     static let p1 = student(pupilP1, homerooms: [homeroom5A], teachers: [teacherA, multiRole], guardians: [parentOfP1])
+    static let p1WithConsent = student(pupilP1, homerooms: [homeroom5A], teachers: [teacherA, multiRole], guardians: [parentOfP1], consent: true)
     static let classmate = student(classmateOfP1, homerooms: [homeroom5A], teachers: [teacherA, multiRole], guardians: [])
-    static let p2 = student(pupilP2, homerooms: [multiRole], teachers: [teacherB, homeroom5A], guardians: [parentOfP2])
-    static let p3 = student(pupilP3, homerooms: [formerHomeroom], teachers: [formerTeacher], guardians: [multiRole, formerParent])
+    static let p2 = student(pupilP2, homerooms: [multiRole], teachers: [teacherB, homeroom5A], guardians: [parentOfP2], consent: true)
+    static let p3 = student(
+        pupilP3,
+        homerooms: [formerHomeroom],
+        teachers: [formerTeacher],
+        guardians: [multiRole, formerParent],
+        consent: true
+    )
     static let leftPupil = student(formerPupil, homerooms: [homeroom5A], teachers: [teacherA], guardians: [parentOfP1])
 
     // The same ids in other schools, with relations that would allow within the school.
@@ -180,7 +196,7 @@ extension AccessFixture {
         row("admin · school 1", admin, school1, allows: administration),
         row("admin · course 10", admin, .course(course10), allows: correction),
         row("admin · class 5А", admin, class5A, allows: [.read, .classifyAbsence]),
-        row("admin · pupil P1", admin, p1, allows: [.read, .classifyAbsence]),
+        row("admin · pupil P1", admin, p1, allows: [.read, .readDiary, .classifyAbsence]),
         row("admin · teacher A's account", admin, account(of: teacherA), allows: [.read, .manageAccounts]),
         // By design: he changes his own account from "my account", so he cannot lock himself out by accident.
         row("admin · his own account", admin, account(of: admin), allows: [.read, .manageOwnCredentials]),
@@ -194,7 +210,7 @@ extension AccessFixture {
         row("director · course 10", director, .course(course10), allows: [.read]),
         row("director · course 20", director, .course(course20), allows: [.read]),
         row("director · class 6Б", director, class6B, allows: [.read]),
-        row("director · pupil P2", director, p2, allows: [.read]),
+        row("director · pupil P2", director, p2, allows: [.read, .readDiary]),
         row("director · teacher A's account", director, account(of: teacherA)),
         row("director · his own account", director, account(of: director), allows: [.read, .manageOwnCredentials]),
         row("director · teacher A's session", director, session(of: teacherA)),
@@ -204,7 +220,7 @@ extension AccessFixture {
         row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod]),
         row("deputy · course 20", deputy, .course(course20), allows: correction),
         row("deputy · class 5А", deputy, class5A, allows: [.read]),
-        row("deputy · pupil P1", deputy, p1, allows: [.read]),
+        row("deputy · pupil P1", deputy, p1, allows: [.read, .readDiary]),
         row("deputy · teacher A's account", deputy, account(of: teacherA)),
         row("deputy · his own account", deputy, account(of: deputy), allows: [.read, .manageOwnCredentials]),
         row("deputy · teacher A's session", deputy, session(of: teacherA)),
@@ -215,7 +231,7 @@ extension AccessFixture {
         row("teacher A · course 40 of his class 5А, another teacher's", teacherA, .course(course40)),
         row("teacher A · course 50", teacherA, .course(course50)),
         row("teacher A · class 5А", teacherA, class5A),
-        row("teacher A · pupil P1, whom he teaches", teacherA, p1, allows: [.read]),
+        row("teacher A · pupil P1, whom he teaches", teacherA, p1, allows: [.read, .readDiary]),
         row("teacher A · pupil P2, whom he does not teach", teacherA, p2),
         row("teacher A · school 1", teacherA, school1),
         row("teacher A · his own account", teacherA, account(of: teacherA), allows: [.read, .manageOwnCredentials]),
@@ -224,7 +240,7 @@ extension AccessFixture {
         row("teacher A · teacher B's session", teacherA, session(of: teacherB)),
         row("teacher B · his course 20", teacherB, .course(course20), allows: ownCourse),
         row("teacher B · teacher A's course 10", teacherB, .course(course10)),
-        row("teacher B · pupil P2, whom he teaches", teacherB, p2, allows: [.read]),
+        row("teacher B · pupil P2, whom he teaches", teacherB, p2, allows: [.read, .readDiary]),
         row("teacher B · pupil P1", teacherB, p1),
 
         // Homeroom teacher of 5А: reads all courses and pupils of his class, classifies their absences.
@@ -234,9 +250,9 @@ extension AccessFixture {
         row("homeroom 5А · course 20 of 6Б", homeroom5A, .course(course20)),
         row("homeroom 5А · class 5А", homeroom5A, class5A, allows: [.read, .classifyAbsence]),
         row("homeroom 5А · class 6Б", homeroom5A, class6B),
-        row("homeroom 5А · pupil P1 of his class", homeroom5A, p1, allows: [.read, .classifyAbsence]),
-        row("homeroom 5А · P1's classmate", homeroom5A, classmate, allows: [.read, .classifyAbsence]),
-        row("homeroom 5А · pupil P2 of 6Б, whom he teaches", homeroom5A, p2, allows: [.read]),
+        row("homeroom 5А · pupil P1 of his class", homeroom5A, p1, allows: [.read, .readDiary, .classifyAbsence]),
+        row("homeroom 5А · P1's classmate", homeroom5A, classmate, allows: [.read, .readDiary, .classifyAbsence]),
+        row("homeroom 5А · pupil P2 of 6Б, whom he teaches", homeroom5A, p2, allows: [.read, .readDiary]),
         row("homeroom 5А · pupil P3 of 7В", homeroom5A, p3),
         row("homeroom 5А · school 1", homeroom5A, school1),
 
@@ -247,13 +263,14 @@ extension AccessFixture {
         row("teacher+homeroom+parent · course 10", multiRole, .course(course10)),
         row("teacher+homeroom+parent · class 6Б", multiRole, class6B, allows: [.read, .classifyAbsence]),
         row("teacher+homeroom+parent · class 5А", multiRole, class5A),
-        row("teacher+homeroom+parent · pupil P2 of his class", multiRole, p2, allows: [.read, .classifyAbsence]),
-        row("teacher+homeroom+parent · pupil P1, whom he teaches", multiRole, p1, allows: [.read]),
-        row("teacher+homeroom+parent · his child P3", multiRole, p3, allows: [.read]),
+        row("teacher+homeroom+parent · pupil P2 of his class", multiRole, p2, allows: [.read, .readDiary, .classifyAbsence]),
+        row("teacher+homeroom+parent · pupil P1, whom he teaches", multiRole, p1, allows: [.read, .readDiary]),
+        row("teacher+homeroom+parent · his child P3", multiRole, p3, allows: [.read, .readDiary]),
         row("teacher+homeroom+parent · school 1", multiRole, school1),
 
         // Parent: his own child's diary only.
-        row("parent of P1 · his child P1", parentOfP1, p1, allows: [.read]),
+        row("parent of P1 · his child P1, no consent on record", parentOfP1, p1, allows: [.read]),
+        row("parent of P1 · his child P1 with the consent", parentOfP1, p1WithConsent, allows: [.read, .readDiary]),
         row("parent of P1 · P1's classmate", parentOfP1, classmate),
         row("parent of P1 · pupil P2", parentOfP1, p2),
         row("parent of P1 · course 10", parentOfP1, .course(course10)),
@@ -262,11 +279,12 @@ extension AccessFixture {
         row("parent of P1 · his own account", parentOfP1, account(of: parentOfP1), allows: [.read, .manageOwnCredentials]),
         row("parent of P1 · his own session", parentOfP1, session(of: parentOfP1), allows: ownSession),
         row("parent of P1 · the session of P2's parent", parentOfP1, session(of: parentOfP2)),
-        row("parent of P2 · his child P2", parentOfP2, p2, allows: [.read]),
+        row("parent of P2 · his child P2", parentOfP2, p2, allows: [.read, .readDiary]),
         row("parent of P2 · pupil P1", parentOfP2, p1),
 
         // Pupil: his own diary only.
-        row("pupil P1 · himself", pupilP1, p1, allows: [.read]),
+        row("pupil P1 · himself, no consent on record", pupilP1, p1, allows: [.read]),
+        row("pupil P1 · himself with the consent", pupilP1, p1WithConsent, allows: [.read, .readDiary]),
         row("pupil P1 · his classmate", pupilP1, classmate),
         row("pupil P1 · pupil P2", pupilP1, p2),
         row("pupil P1 · his course 10", pupilP1, .course(course10)),
@@ -276,7 +294,7 @@ extension AccessFixture {
         row("pupil P1 · his classmate's account", pupilP1, account(of: classmateOfP1)),
         row("pupil P1 · his own session", pupilP1, session(of: pupilP1), allows: ownSession),
         row("pupil P1 · his classmate's session", pupilP1, session(of: classmateOfP1)),
-        row("pupil P2 · himself", pupilP2, p2, allows: [.read]),
+        row("pupil P2 · himself", pupilP2, p2, allows: [.read, .readDiary]),
         row("pupil P2 · pupil P1", pupilP2, p1),
 
         // Observer of schools 1 and 3: their aggregates and nothing else.

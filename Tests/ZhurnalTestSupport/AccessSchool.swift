@@ -96,6 +96,8 @@ public enum AccessSchool {
             try await sql.raw(
                 "INSERT INTO observer_schools (school_id, account_id, observed_school_id) VALUES (1, \(bind: observer), 1), (1, \(bind: observer), 2)"
             ).run()
+            // Аксёнова's father gave the school his consent to the electronic diary; Громов's family has not.
+            try await sql.raw("UPDATE people SET family_consent_on = '2026-09-01' WHERE id = \(bind: TinySchool.aksyonova)").run()
             // The administrators sign in without a phone in these tests; the second-factor tests enrol one.
             try await sql.raw("UPDATE accounts SET second_factor_waived = TRUE WHERE login IN ('admin', 'admin2')").run()
             try await IdentitySequences.advance(sql, flavor: database.flavor)

@@ -3,6 +3,9 @@
 public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     /// See it: a course's journal, a class's lists, a student's diary, an account's card, a session.
     case read
+    /// See a pupil's diary: his lessons, homework, marks and attendance. His family sees it only once the consent of
+    /// his legal representative is on record (DOMAIN.md §7); staff who may read the pupil see it regardless.
+    case readDiary
     /// Keep a course's journal within the edit window: lessons, topics, homework, marks, attendance, term marks. Asked
     /// of one lesson: that lesson's topic, homework, attendance and marks (what a substitute may keep).
     case keepJournal

@@ -53,11 +53,9 @@ public enum AccessPolicy {
         case (.classifyAbsence, .schoolClass(let schoolClass)):
             return admin || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
         case (.read, .student(let student)):
-            return actor.readsWholeSchool
-                || (actor.holds(.student) && student.studentID == actor.personID)
-                || (actor.holds(.parent) && student.guardianIDs.contains(actor.personID))
-                || (actor.holds(.teacher) && student.teacherIDs.contains(actor.personID))
-                || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
+            return actor.readsWholeSchool || student.isFamily(actor) || teachesOrLeads(actor, student)
+        case (.readDiary, .student(let student)):
+            return actor.readsWholeSchool || (student.isFamily(actor) && student.familyConsent) || teachesOrLeads(actor, student)
         case (.classifyAbsence, .student(let student)):
             return admin || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
         case (.read, .session(let session)), (.endSession, .session(let session)):
@@ -65,6 +63,11 @@ public enum AccessPolicy {
         default:
             return false
         }
+    }
+
+    private static func teachesOrLeads(_ actor: Actor, _ student: StudentFacts) -> Bool {
+        (actor.holds(.teacher) && student.teacherIDs.contains(actor.personID))
+            || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
     }
 
     private static func teaches(_ actor: Actor, _ course: CourseFacts) -> Bool {

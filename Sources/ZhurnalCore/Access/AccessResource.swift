@@ -78,19 +78,29 @@ public struct StudentFacts: Sendable, Hashable {
     public let teacherIDs: Set<Int>
     /// His parents and other legal representatives.
     public let guardianIDs: Set<Int>
+    /// The consent of his legal representative to keep his data in the electronic diary is on record: without it
+    /// the diary stays closed to his family's accounts.
+    public let familyConsent: Bool
 
     public init(
         schoolID: Int,
         studentID: Int,
         homeroomTeacherIDs: Set<Int> = [],
         teacherIDs: Set<Int> = [],
-        guardianIDs: Set<Int> = []
+        guardianIDs: Set<Int> = [],
+        familyConsent: Bool = false
     ) {
         self.schoolID = schoolID
         self.studentID = studentID
         self.homeroomTeacherIDs = homeroomTeacherIDs
         self.teacherIDs = teacherIDs
         self.guardianIDs = guardianIDs
+        self.familyConsent = familyConsent
+    }
+
+    /// He himself, or one of his legal representatives.
+    public func isFamily(_ actor: Actor) -> Bool {
+        (actor.holds(.student) && studentID == actor.personID) || (actor.holds(.parent) && guardianIDs.contains(actor.personID))
     }
 }
 

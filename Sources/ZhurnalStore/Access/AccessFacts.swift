@@ -94,6 +94,9 @@ public enum AccessFacts {
             SELECT 'student' AS relation, e.student_id AS person FROM enrolments e
             WHERE e.school_id = \(bind: school) AND e.student_id = \(bind: student)
             UNION ALL
+            SELECT 'consent', p.id FROM people p
+            WHERE p.school_id = \(bind: school) AND p.id = \(bind: student) AND p.family_consent_on IS NOT NULL
+            UNION ALL
             SELECT 'guardian', g.guardian_id FROM guardianships g
             WHERE g.school_id = \(bind: school) AND g.student_id = \(bind: student)
             UNION ALL
@@ -125,7 +128,8 @@ public enum AccessFacts {
             studentID: student,
             homeroomTeacherIDs: people("homeroom"),
             teacherIDs: people("teacher"),
-            guardianIDs: people("guardian")
+            guardianIDs: people("guardian"),
+            familyConsent: relations.contains { $0.0 == "consent" }
         )
     }
 

@@ -17,8 +17,11 @@ struct MixedSelect {
 
     private let columns: [(name: String, type: ColumnType)]
     private var branches: [SQLQueryString] = []
+    /// A WITH clause the branches may read, computed once for all of them.
+    private let with: SQLQueryString?
 
-    init(_ columns: KeyValuePairs<String, ColumnType>) {
+    init(_ columns: KeyValuePairs<String, ColumnType>, with: SQLQueryString? = nil) {
+        self.with = with
         precondition(
             columns.allSatisfy { column in column.key.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "_") } },
             "column names are lower-case words"
@@ -41,7 +44,10 @@ struct MixedSelect {
         branches.append(branch + " " + source)
     }
 
-    var query: SQLQueryString { branches.joined(separator: "\nUNION ALL\n") }
+    var query: SQLQueryString {
+        let union = branches.joined(separator: "\nUNION ALL\n")
+        return with.map { $0 + "\n" + union } ?? union
+    }
 
     /// Runs the statement and groups its rows by shape.
     func rows(in sql: any SQLDatabase) async throws -> [String: [any SQLRow]] {

@@ -62,6 +62,8 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     HomeworkAPIController(keeper: homework).addRoutes(to: router)
     HomeworkPageController(keeper: homework, lessons: lessons).addRoutes(to: router)
     YearMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    DiaryAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    DiaryPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)

@@ -22,6 +22,18 @@ struct Access: Sendable {
         }
     }
 
+    /// As ``require(_:on:context:path:)``, but a refusal is answered as not found: a pupil whose diary someone may not
+    /// read must look exactly like one that does not exist, or his id would tell that he is at this school.
+    @discardableResult
+    func requireHiding(_ action: AccessAction, on resource: AccessResource, context: AppRequestContext, path: String) async throws -> Actor {
+        let actor = try context.requireActor()
+        guard AccessPolicy.decide(actor, action, resource).isAllowed else {
+            try await log(actor, "\(action.rawValue) \(path)", context: context)
+            throw AppError.notFound
+        }
+        return actor
+    }
+
     /// The session's own account, for its password, second factor and sessions. Asked in any sign-in stage: the
     /// forced password change and the administrator's enrolment happen before the session is complete.
     @discardableResult

@@ -133,17 +133,7 @@ struct HomeworkKeeper: Sendable {
                 try await HomeworkQueries.content(school: actor.schoolID, homework: homeworkID, file: fileID, in: $0)
             })
         else { try await access.missing("homework file", context: context, path: path) }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: file.contentType,
-                .contentDisposition: ContentDisposition.attachment(fileName: file.fileName),
-                .xContentTypeOptions: "nosniff",
-                .cacheControl: "private, no-store",
-                .contentLength: String(content.count),
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: content))
-        )
+        return HomeworkDownload.response(file, content)
     }
 
     // MARK: Helpers

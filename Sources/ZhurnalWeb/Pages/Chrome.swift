@@ -32,6 +32,9 @@ struct Chrome: Sendable {
             return
         }
         var links = [Link(href: "/", label: "Главная")]
+        if !session.roles.isDisjoint(with: [.parent, .student]) {
+            links.append(Link(href: "/diary", label: "Дневник"))
+        }
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
             links.append(Link(href: "/admin/security", label: "Журнал безопасности"))

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// The family's diary for programs: `GET /api/v1/me/students` (a parent's children, a pupil himself) and
+/// `GET /api/v1/students/{studentId}/diary?week=YYYY-MM-DD` (a week of lessons, homework, marks and attendance).
+struct DiaryAPIController: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/api/v1/me/students") { _, context in try await students(context) }
+        router.get("/api/v1/students/:studentId/diary") { request, context in try await diary(request, context) }
+    }
+
+    struct Students: ResponseEncodable {
+        struct Student: Encodable {
+            let id: Int
+            let fullName: String
+            let className: String?
+            /// The consent of his legal representative is on record, so his diary is open to his family.
+            let diaryOpen: Bool
+
+            enum CodingKeys: String, CodingKey { case id, fullName, className, diaryOpen }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(fullName, forKey: .fullName)
+                try container.encode(className, forKey: .className)
+                try container.encode(diaryOpen, forKey: .diaryOpen)
+            }
+        }
+
+        let students: [Student]
+    }
+
+    func students(_ context: AppRequestContext) async throws -> Students {
+        let found = try await DiaryReader(database: database, access: access, clock: clock).students(context: context)
+        return Students(students: found.map { .init(id: $0.id, fullName: $0.fullName, className: $0.className, diaryOpen: $0.familyConsent) })
+    }
+
+    func diary(_ request: Request, _ context: AppRequestContext) async throws -> DiaryWeekJSON {
+        let student = try context.parameters.require("studentId", as: Int.self)
+        let week = try DiaryReader.week(request, today: SchoolCalendar.today(clock()))
+        let loaded = try await DiaryReader(database: database, access: access, clock: clock).load(
+            student: student,
+            week: week,
+            context: context,
+            path: request.uri.path
+        )
+        return DiaryWeekJSON(student: student, loaded)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// Reads a pupil's diary week for the page and the API alike: his facts for the policy and his week in one snapshot,
+/// two statements. A pupil the actor may not see is answered as one that does not exist (and logged); his own family
+/// without a recorded consent is told why the diary is closed.
+struct DiaryReader: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    static let closed = AppError(
+        status: .forbidden,
+        code: "diary_closed",
+        message:
+            "Дневник закрыт: в школе не записано согласие законного представителя ученика на обработку его данных в электронном дневнике. "
+            + "Оформить согласие можно у классного руководителя или в канцелярии школы."
+    )
+
+    /// The week named by `?week=YYYY-MM-DD` (any of its days), or this week.
+    static func week(_ request: Request, today: LocalDate) throws -> SchoolWeek {
+        guard let text = request.uri.queryParameters["week"].map(String.init), !text.isEmpty else { return SchoolWeek(containing: today) }
+        guard let week = SchoolWeek(iso: text) else {
+            throw AppError.badRequest("bad_week", "Неделя задаётся датой любого её дня в виде ГГГГ-ММ-ДД, например 2026-10-05.")
+        }
+        return week
+    }
+
+    func load(student: Int, week: SchoolWeek, context: AppRequestContext, path: String) async throws -> StudentWeek {
+        let actor = try context.requireActor()
+        let today = SchoolCalendar.today(clock())
+        // The switcher lists a parent's children; a pupil, or staff, has none to switch between.
+        let parent = actor.holds(.parent) ? actor.personID : nil
+        let read = try await database.read { sql -> (StudentFacts, StudentWeek?)? in
+            guard let facts = try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: sql) else { return nil }
+            guard AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed else { return (facts, nil) }
+            return (facts, try await DiaryQueries.week(school: actor.schoolID, student: student, week: week, family: parent, in: sql))
+        }
+        guard let (facts, loaded) = read else { try await access.missing("student", context: context, path: path) }
+        guard let loaded else { try await refuse(facts, context: context, path: path) }
+        guard loaded.isInSchoolYear else {
+            throw AppError.invalid(
+                "week_outside_year",
+                "Неделя \(week.title) вне учебного года: в дневнике есть только недели учебных лет школы."
+            )
+        }
+        return loaded
+    }
+
+    /// The pupil's facts once the policy lets the actor read his diary: for what the diary links to, read apart.
+    @discardableResult
+    func require(student: Int, context: AppRequestContext, path: String) async throws -> StudentFacts {
+        let actor = try context.requireActor()
+        let today = SchoolCalendar.today(clock())
+        guard let facts = try await database.read({ try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: $0) })
+        else { try await access.missing("student", context: context, path: path) }
+        if !AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed { try await refuse(facts, context: context, path: path) }
+        return facts
+    }
+
+    /// His own family without the consent learns why; anyone else gets what a pupil who does not exist gets.
+    private func refuse(_ facts: StudentFacts, context: AppRequestContext, path: String) async throws -> Never {
+        let actor = try context.requireActor()
+        if facts.isFamily(actor) && !facts.familyConsent { throw Self.closed }
+        try await access.requireHiding(.readDiary, on: .student(facts), context: context, path: path)
+        throw AppError.notFound
+    }
+
+    /// The pupils whose diary the actor keeps as family: a parent's children, a pupil himself.
+    func students(context: AppRequestContext) async throws -> [FamilyStudent] {
+        let actor = try context.requireActor()
+        let today = SchoolCalendar.today(clock())
+        return try await database.read { sql in
+            try await FamilyStudents.of(
+                school: actor.schoolID,
+                parent: actor.holds(.parent) ? actor.personID : nil,
+                pupil: actor.holds(.student) ? actor.personID : nil,
+                today: today,
+                in: sql
+            )
+        }
+    }
+}
