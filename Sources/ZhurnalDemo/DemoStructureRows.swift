@@ -48,7 +48,7 @@ enum DemoStructureRows {
 
         var people = RowBatch(
             table: "people",
-            columns: ["school_id", "id", "last_name", "first_name", "patronymic", "birth_date", "created_at"]
+            columns: ["school_id", "id", "last_name", "first_name", "patronymic", "birth_date", "created_at", "family_consent_on"]
         )
         var accounts = RowBatch(
             table: "accounts",
@@ -63,6 +63,7 @@ enum DemoStructureRows {
             let created = DemoClock.instant(person.createdOn, minutes: 10 * 60)
             people.append([
                 school, person.id, person.lastName, person.firstName, person.patronymic, person.birthDate.iso, created,
+                DemoConsent.recordedOn(person, isPupil: plan.pupils.index[person.id] != nil)?.iso,
             ])
             // One account per person, so the account takes the person's id. Demo passwords are the visitor's to try,
             // not initial passwords to replace, and the demo administrator needs no phone until he enrols one.

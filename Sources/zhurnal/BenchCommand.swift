@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal).",
-        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self],
+        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self],
         defaultSubcommand: GridBenchCommand.self
     )
 }

@@ -34,19 +34,8 @@ struct JournalBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         Logs.bootstrap(level: .warning)
-        let path = (workDir as NSString).appendingPathComponent("zhurnal-bench-journal-\(students).sqlite")
-        let database = try await Database.open(.sqlite(path: path), logger: Logs.logger())
+        let database = try await BenchDemo.open(name: "journal", students: students, workDir: workDir)
         do {
-            try await Migrator(database: database).migrate()
-            // The lessons up to yesterday, so that the last ones are inside the edit window of today.
-            let yesterday = SchoolCalendar.today(Date()).adding(days: -1)
-            if try await database.read({ try await SchoolOverview.schoolCount(in: $0) }) == 0 {
-                say("Создаю демо-школу (\(students) учеников, уроки до \(yesterday.iso))…")
-                _ = try await DemoSchool.create(
-                    in: database,
-                    options: DemoOptions(students: students, seed: 1, until: yesterday, hasher: PasswordHasher(cost: 4))
-                ) { _ in }
-            }
             let target = try await Self.target(in: database)
             // The bench's own database: the teacher gets a known password.
             let hash = PasswordHasher(cost: 4).hash(Self.password)
@@ -98,23 +87,7 @@ struct JournalBenchCommand: AsyncParsableCommand {
         let token = try await http.token(login: target.login, password: Self.password)
         var figures = Figures()
         func timed(_ name: String, _ count: Int, _ request: (Int) async throws -> Void) async throws {
-            for warm in 0..<5 { try await request(warm) }
-            var timings: [Double] = []
-            let before = database.statements.value
-            for index in 0..<count {
-                let start = ContinuousClock.now
-                try await request(index)
-                timings.append(AccessBenchCommand.seconds(ContinuousClock.now - start))
-            }
-            timings.sort()
-            figures.rows.append(
-                .init(
-                    name: name,
-                    median: timings[timings.count / 2],
-                    p90: timings[timings.count * 9 / 10],
-                    statements: (database.statements.value - before) / count
-                )
-            )
+            figures.rows.append(try await RequestTiming.measure(name, count, database: database, request))
         }
         try await timed("GET /courses/{id}/journal (страница сетки)", runs) { _ in
             let (status, _) = try await http.call("GET", "/courses/\(target.course)/journal", token: token)

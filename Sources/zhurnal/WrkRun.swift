@@ -13,6 +13,9 @@ enum WrkRun {
         if let errors = report.split(separator: "\n").first(where: { $0.contains("Non-2xx") }) {
             throw CommandError(message: "wrk получил ошибки: \(errors)")
         }
+        // wrk leaves with requests in flight; the server finishes them before the bench stops it and closes the
+        // database, which a request still holding a connection would otherwise outlive.
+        try await Task.sleep(for: .milliseconds(500))
         return rate
     }
 
