@@ -1,3 +1,4 @@
+import Mustache
 import ZhurnalCore
 import ZhurnalStore
 
@@ -43,5 +44,29 @@ struct Chrome: Sendable {
         links.append(Link(href: "/account/second-factor", label: "Второй фактор"))
         links.append(Link(href: "/password", label: "Сменить пароль"))
         self.links = links
+    }
+}
+
+// Every page's layout looks these up; by name, not through `Mirror` (see GridPage+Mustache.swift).
+extension Chrome: MustacheParent {
+    func child(named field: String) -> Any? {
+        switch field {
+        case "userName": userName
+        case "roleTitles": roleTitles
+        case "links": links
+        case "csrf": csrf
+        case "signedIn": signedIn
+        default: nil
+        }
+    }
+}
+
+extension Chrome.Link: MustacheParent {
+    func child(named field: String) -> Any? {
+        switch field {
+        case "href": href
+        case "label": label
+        default: nil
+        }
     }
 }
