@@ -93,3 +93,63 @@ struct DiaryQueriesTests {
         }
     }
 }
+
+struct DiaryMarksQueryTests {
+    @Test(arguments: TestDatabases.flavors)
+    func aPupilsPeriodIsOneStatement(flavor: SQLFlavor) async throws {
+        try await DiaryQueriesTests.seeded(flavor) { database in
+            try await database.write { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO term_marks (school_id, course_id, student_id, kind, period_id, value, author_id, entered_at, updated_at)
+                    VALUES (1, 1, \(bind: TinySchool.aksyonova), 'period', 1, '4', 1, '2026-10-20T09:00:00Z', '2026-10-20T09:00:00Z')
+                    """
+                ).run()
+            }
+            let today = LocalDate(iso: "2026-10-12")!
+            let (marks, statements) = try await database.statements.measure {
+                try await database.read { sql in
+                    try await DiaryQueries.marks(school: 1, student: TinySchool.aksyonova, period: nil, today: today, in: sql)
+                }
+            }
+            #expect(statements == 1)
+            let found = try #require(marks)
+            #expect(found.pupilName == "Аксёнова Мария Ивановна")
+            #expect(found.period.title == "1 четверть" && found.periods.map(\.id) == [1])
+            #expect(found.rules.profile == .classic)
+            // Mathematics (5 a week) and her English group (3 a week, no marks), by subject.
+            #expect(found.courses.map(\.subject) == ["Английский язык", "Математика"])
+            let maths = try #require(found.courses.last)
+            #expect(maths.weeklyHours == 5 && maths.lessonsHeld == 4 && maths.absences == 1)
+            // The English lessons she belonged to: 06.10 held, 08.10 cancelled; 09.10 after she left.
+            #expect(found.courses[0].lessonsHeld == 1 && found.courses[0].absences == 0)
+            #expect(found.marks.map(\.value) == ["5", "4", "5"] && found.marks.map(\.weight) == [1, 4, 1])
+            #expect(found.marks.map(\.workType) == ["Ответ на уроке", "Контрольная работа", "Ответ на уроке"])
+            #expect(found.termMarks.map(\.value) == ["4"] && found.termMarks[0].kind == .period && found.termMarks[0].periodID == 1)
+
+            try await database.read { sql in
+                #expect(try await DiaryQueries.marks(school: 1, student: TinySchool.aksyonova, period: 1, today: today, in: sql)?.period.id == 1)
+                // Not a period of her class; and a pupil of school 2 has none in school 1.
+                #expect(try await DiaryQueries.marks(school: 1, student: TinySchool.aksyonova, period: 99, today: today, in: sql) == nil)
+                #expect(try await DiaryQueries.marks(school: 1, student: AccessSchool.otherSchoolPupil, period: nil, today: today, in: sql) == nil)
+                // Before the year and after it: the first period, the last begun.
+                let before = try await DiaryQueries.marks(
+                    school: 1,
+                    student: TinySchool.aksyonova,
+                    period: nil,
+                    today: LocalDate(iso: "2026-08-01")!,
+                    in: sql
+                )
+                #expect(before?.period.id == 1)
+                let after = try await DiaryQueries.marks(
+                    school: 1,
+                    student: TinySchool.volkov,
+                    period: nil,
+                    today: LocalDate(iso: "2027-01-15")!,
+                    in: sql
+                )
+                #expect(after?.period.id == 1 && after?.marks.map(\.value) == ["3"])
+            }
+        }
+    }
+}

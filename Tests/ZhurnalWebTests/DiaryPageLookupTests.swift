@@ -37,6 +37,7 @@ struct DiaryPageLookupTests {
             previousHref: "/p",
             nextHref: "/n",
             thisWeekHref: "/t",
+            marksHref: "/m",
             days: [day]
         )
         for parent in [page, page.children[0], day, lesson, homework, file, mark] as [any MustacheParent] {

@@ -152,4 +152,55 @@ struct DiaryTests {
             #expect(try await orlov.call(.get, "/api/v1/students/\(AccessSchool.otherPupil)/diary?week=2026-10-05").status == .ok)
         }
     }
+
+    /// The period's page explains the term mark: the marks, the computation, the rounding, the proposal or why none.
+    @Test(arguments: TestDatabases.flavors)
+    func thePeriodsMarksShowHowTheAverageComesAbout(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor, extraSeed: Self.seeded) { client, database in
+            try await database.write { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO term_marks (school_id, course_id, student_id, kind, period_id, value, author_id, entered_at, updated_at)
+                    VALUES (1, 1, \(bind: Self.aksyonova), 'period', 1, '4', 1, '2026-10-20T09:00:00Z', '2026-10-20T09:00:00Z')
+                    """
+                ).run()
+            }
+            let father = try await JournalPageTests.signedIn(client, AccessSchool.Login.parent)
+            #expect(try await father.get("/students/\(Self.aksyonova)/diary").text.contains("href=\"/students/2/marks\""))
+            let before = database.statements.value
+            let page = try await father.get("/students/\(Self.aksyonova)/marks")
+            #expect(database.statements.value - before == 3)
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("<h1 id=\"marks-title\">Отметки: Аксёнова Мария Ивановна</h1>"))
+            #expect(html.contains("aria-current=\"page\">1 четверть</a>"))
+            #expect(html.contains("Классическое округление (4,5 / 3,5 / 2,5)"))
+            // 5·1 (07.09), 4·4 (14.09, a test), 5·1 (05.10): 26/6.
+            #expect(html.contains("<span class=\"label\">Средний балл:</span> (5·1 + 4·4 + 5·1) / (1 + 4 + 1) ≈ 4,33"))
+            #expect(html.contains("14.09.2026, Контрольная работа, вес 4"))
+            #expect(html.contains("Недостаточно отметок: 3 из 5 необходимых"))
+            #expect(html.contains("<span class=\"label\">За период:</span> <strong>4</strong>"))
+            #expect(html.contains("<svg class=\"average-chart\"") && html.contains("<polyline points="))
+            #expect(html.contains("<h2 id=\"course-3\">Английский язык</h2>") && html.contains("Отметок пока нет."))
+            #expect(html.contains("<th scope=\"col\">1 четверть</th><th scope=\"col\">Годовая</th>"))
+
+            let pupil = try await JournalAPITests.signedIn(client, AccessSchool.Login.pupil)
+            let answer = try await pupil.call(.get, "/api/v1/students/\(Self.aksyonova)/marks?periodId=1")
+            try OpenAPITests.conforms(answer, to: "get /api/v1/students/{studentId}/marks", in: document)
+            let subjects = try #require(try json(answer)["subjects"] as? [[String: Any]])
+            let maths = try #require(subjects.first { $0["subject"] as? String == "Математика" })
+            #expect(maths["weightedAverage"] as? String == "4.33" && maths["proposedMark"] is NSNull && maths["termMark"] as? String == "4")
+            #expect((maths["marks"] as? [[String: Any]])?.map { $0["weight"] as? Int } == [1, 4, 1])
+            for refused in [
+                try await pupil.call(.get, "/api/v1/students/\(Self.aksyonova)/marks?periodId=99"),
+                try await pupil.call(.get, "/api/v1/students/\(Self.aksyonova)/marks?periodId=четверть"),
+                try await pupil.call(.get, "/api/v1/students/\(AccessSchool.otherPupil)/marks"),
+            ] {
+                try OpenAPITests.conforms(refused, to: "get /api/v1/students/{studentId}/marks", in: document)
+                #expect(refused.status != .ok)
+            }
+            #expect(try errorCode(try await pupil.call(.get, "/api/v1/students/\(Self.aksyonova)/marks?periodId=99")) == "unknown_period")
+        }
+    }
 }

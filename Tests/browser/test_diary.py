@@ -70,3 +70,24 @@ def test_a_parent_reads_his_childrens_weeks_on_a_phone(server, browser, demo, ac
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "diary-week", width)
+
+
+def test_a_pupil_opens_a_subjects_marks(server, browser, demo, accounts):
+    """The period's marks: each subject's weighted average written out, the proposal, the chart; at both widths."""
+    parent = parent_of_several(demo, accounts)
+    sign_in(browser, parent.login, parent.password)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Дневник"))
+    click_and_wait(browser, browser.find_elements(By.CSS_SELECTOR, ".child-list a")[0])
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Отметки за период"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Отметки: ")
+    assert browser.find_elements(By.CSS_SELECTOR, ".periods a[aria-current=page]")
+    # The demo's lessons end on 27.11: the period in progress has marks in most subjects.
+    formulas = [p.text for p in browser.find_elements(By.CSS_SELECTOR, ".diary-subject p") if p.text.startswith("Средний балл:")]
+    assert formulas, "no subject with an average"
+    assert " / (" in formulas[0] and ("=" in formulas[0] or "≈" in formulas[0])
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.average-chart")
+    assert "округление" in browser.find_element(By.CSS_SELECTOR, ".diary-head .small").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "diary-marks", width)

@@ -64,6 +64,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     YearMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     DiaryAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     DiaryPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    DiaryMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)

@@ -13,6 +13,7 @@ struct DiaryAPIController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/api/v1/me/students") { _, context in try await students(context) }
         router.get("/api/v1/students/:studentId/diary") { request, context in try await diary(request, context) }
+        router.get("/api/v1/students/:studentId/marks") { request, context in try await marks(request, context) }
     }
 
     struct Students: ResponseEncodable {
@@ -52,5 +53,10 @@ struct DiaryAPIController: Sendable {
             path: request.uri.path
         )
         return DiaryWeekJSON(student: student, loaded)
+    }
+
+    func marks(_ request: Request, _ context: AppRequestContext) async throws -> StudentMarksJSON {
+        let (student, loaded) = try await DiaryReader(database: database, access: access, clock: clock).marks(request, context: context)
+        return StudentMarksJSON(student: student, loaded)
     }
 }

@@ -65,6 +65,7 @@ struct DiaryPageController: Sendable {
         let nextHref: String
         /// A link back to this week, when another is shown.
         let thisWeekHref: String?
+        let marksHref: String
         let days: [Day]
 
         struct ChildLink: Sendable {
@@ -141,6 +142,7 @@ struct DiaryPageController: Sendable {
             previousHref: DiaryLinks.week(student: student, week.previous),
             nextHref: DiaryLinks.week(student: student, week.next),
             thisWeekHref: week.span.contains(today) ? nil : "/students/\(student)/diary",
+            marksHref: "/students/\(student)/marks",
             days: days
         )
         return pages.page("diary-week", page)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SQLKit
 import ZhurnalCore
 import ZhurnalStore
 
@@ -29,23 +30,57 @@ struct DiaryReader: Sendable {
     }
 
     func load(student: Int, week: SchoolWeek, context: AppRequestContext, path: String) async throws -> StudentWeek {
-        let actor = try context.requireActor()
-        let today = SchoolCalendar.today(clock())
         // The switcher lists a parent's children; a pupil, or staff, has none to switch between.
+        let actor = try context.requireActor()
         let parent = actor.holds(.parent) ? actor.personID : nil
-        let read = try await database.read { sql -> (StudentFacts, StudentWeek?)? in
-            guard let facts = try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: sql) else { return nil }
-            guard AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed else { return (facts, nil) }
-            return (facts, try await DiaryQueries.week(school: actor.schoolID, student: student, week: week, family: parent, in: sql))
+        let loaded = try await read(student: student, context: context, path: path) { school, _, sql in
+            try await DiaryQueries.week(school: school, student: student, week: week, family: parent, in: sql)
         }
-        guard let (facts, loaded) = read else { try await access.missing("student", context: context, path: path) }
-        guard let loaded else { try await refuse(facts, context: context, path: path) }
         guard loaded.isInSchoolYear else {
             throw AppError.invalid(
                 "week_outside_year",
                 "Неделя \(week.title) вне учебного года: в дневнике есть только недели учебных лет школы."
             )
         }
+        return loaded
+    }
+
+    /// The pupil's marks of the period a request names: `/…/students/{studentId}/marks?periodId=…`.
+    func marks(_ request: Request, context: AppRequestContext) async throws -> (student: Int, marks: StudentMarks) {
+        let student = try context.parameters.require("studentId", as: Int.self)
+        let period = try CourseJournalReader.periodID(request)
+        return (student, try await marks(student: student, period: period, context: context, path: request.uri.path))
+    }
+
+    /// The pupil's marks of a period (`period` nil: the current one of his class).
+    func marks(student: Int, period: Int?, context: AppRequestContext, path: String) async throws -> StudentMarks {
+        let loaded = try await read(student: student, context: context, path: path) { school, today, sql in
+            try await DiaryQueries.marks(school: school, student: student, period: period, today: today, in: sql)
+        }
+        guard let loaded else {
+            if period != nil { throw AppError.invalid("unknown_period", "У класса ученика нет такого учебного периода.") }
+            throw AppError.invalid("no_periods", "У класса ученика ещё нет учебных периодов: их задаёт администратор школы.")
+        }
+        return loaded
+    }
+
+    /// In one snapshot: the pupil's facts, the policy's `.readDiary`, then `body` (school, today, the snapshot) only
+    /// when it allows.
+    private func read<Value: Sendable>(
+        student: Int,
+        context: AppRequestContext,
+        path: String,
+        _ body: @escaping @Sendable (Int, LocalDate, any SQLDatabase) async throws -> Value
+    ) async throws -> Value {
+        let actor = try context.requireActor()
+        let today = SchoolCalendar.today(clock())
+        let read = try await database.read { sql -> (StudentFacts, Value?)? in
+            guard let facts = try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: sql) else { return nil }
+            guard AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed else { return (facts, nil) }
+            return (facts, try await body(actor.schoolID, today, sql))
+        }
+        guard let (facts, loaded) = read else { try await access.missing("student", context: context, path: path) }
+        guard let loaded else { try await refuse(facts, context: context, path: path) }
         return loaded
     }
 

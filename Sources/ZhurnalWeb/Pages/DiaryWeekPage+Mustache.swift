@@ -16,6 +16,7 @@ extension DiaryPageController.WeekPage: MustacheParent {
         case "previousHref": previousHref
         case "nextHref": nextHref
         case "thisWeekHref": thisWeekHref
+        case "marksHref": marksHref
         case "days": days
         default: nil
         }
