@@ -265,12 +265,12 @@ extension AccessFixture {
         row("teacher+homeroom+parent · class 5А", multiRole, class5A),
         row("teacher+homeroom+parent · pupil P2 of his class", multiRole, p2, allows: [.read, .readDiary, .classifyAbsence]),
         row("teacher+homeroom+parent · pupil P1, whom he teaches", multiRole, p1, allows: [.read, .readDiary]),
-        row("teacher+homeroom+parent · his child P3", multiRole, p3, allows: [.read, .readDiary]),
+        row("teacher+homeroom+parent · his child P3", multiRole, p3, allows: [.read, .readDiary, .acknowledgeDiary]),
         row("teacher+homeroom+parent · school 1", multiRole, school1),
 
         // Parent: his own child's diary only.
         row("parent of P1 · his child P1, no consent on record", parentOfP1, p1, allows: [.read]),
-        row("parent of P1 · his child P1 with the consent", parentOfP1, p1WithConsent, allows: [.read, .readDiary]),
+        row("parent of P1 · his child P1 with the consent", parentOfP1, p1WithConsent, allows: [.read, .readDiary, .acknowledgeDiary]),
         row("parent of P1 · P1's classmate", parentOfP1, classmate),
         row("parent of P1 · pupil P2", parentOfP1, p2),
         row("parent of P1 · course 10", parentOfP1, .course(course10)),
@@ -279,7 +279,7 @@ extension AccessFixture {
         row("parent of P1 · his own account", parentOfP1, account(of: parentOfP1), allows: [.read, .manageOwnCredentials]),
         row("parent of P1 · his own session", parentOfP1, session(of: parentOfP1), allows: ownSession),
         row("parent of P1 · the session of P2's parent", parentOfP1, session(of: parentOfP2)),
-        row("parent of P2 · his child P2", parentOfP2, p2, allows: [.read, .readDiary]),
+        row("parent of P2 · his child P2", parentOfP2, p2, allows: [.read, .readDiary, .acknowledgeDiary]),
         row("parent of P2 · pupil P1", parentOfP2, p1),
 
         // Pupil: his own diary only.

@@ -23,3 +23,21 @@ struct SchoolWeekTests {
         #expect(SchoolWeek(iso: "2027-02-30") == nil && SchoolWeek(iso: "неделя") == nil)
     }
 }
+
+struct WeekAcknowledgementTests {
+    static let week = SchoolWeek(iso: "2026-10-05")!
+
+    @Test(arguments: [
+        ("2026-10-04", WeekAcknowledgement.Refusal?.some(.future)),
+        ("2026-10-05", .some(.beforeFriday)), ("2026-10-08", .some(.beforeFriday)),
+        ("2026-10-09", nil), ("2026-10-11", nil), ("2026-10-12", nil), ("2027-05-31", nil),
+    ])
+    func aWeekIsAcknowledgedFromItsFriday(today: String, refusal: WeekAcknowledgement.Refusal?) {
+        #expect(WeekAcknowledgement.refusal(week: Self.week, today: LocalDate(iso: today)!) == refusal)
+    }
+
+    @Test func refusalsSayWhyInRussian() {
+        #expect(WeekAcknowledgement.Refusal.beforeFriday.russianMessage.contains("с пятницы"))
+        #expect(WeekAcknowledgement.Refusal.future.code == "week_not_begun")
+    }
+}

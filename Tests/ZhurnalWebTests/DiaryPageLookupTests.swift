@@ -8,7 +8,7 @@ import Testing
 struct DiaryPageLookupTests {
     typealias Page = DiaryPageController.WeekPage
 
-    @Test func everyFieldIsAnsweredByName() {
+    @Test func everyFieldIsAnsweredByName() throws {
         let file = Page.File(href: "/f", name: "задачи.pdf", size: "9 байт")
         let homework = Page.Homework(body: "№ 1", due: "сдать к 12.10.2026", personal: false, files: [file])
         let mark = Page.Mark(value: "5", detail: "Ответ на уроке, вес 1")
@@ -38,9 +38,12 @@ struct DiaryPageLookupTests {
             nextHref: "/n",
             thisWeekHref: "/t",
             marksHref: "/m",
-            days: [day]
+            days: [day],
+            acknowledged: ["Аксёнов Иван Петрович, 12.10.2026 12:00"],
+            acknowledgement: Page.AcknowledgementForm(action: "/a", csrf: "t", week: "2026-10-05", notYet: "с пятницы")
         )
-        for parent in [page, page.children[0], day, lesson, homework, file, mark] as [any MustacheParent] {
+        let form = try #require(page.acknowledgement)
+        for parent in [page, page.children[0], day, lesson, homework, file, mark, form] as [any MustacheParent] {
             for field in Mirror(reflecting: parent).children.compactMap(\.label) where field != "chrome" {
                 #expect(parent.child(named: field) != nil, "\(type(of: parent)).\(field) is not answered by name")
             }

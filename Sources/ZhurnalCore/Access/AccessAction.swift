@@ -6,6 +6,8 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     /// See a pupil's diary: his lessons, homework, marks and attendance. His family sees it only once the consent of
     /// his legal representative is on record (DOMAIN.md §7); staff who may read the pupil see it regardless.
     case readDiary
+    /// Confirm, as a pupil's parent, that one has seen his week («Ознакомлен»).
+    case acknowledgeDiary
     /// Keep a course's journal within the edit window: lessons, topics, homework, marks, attendance, term marks. Asked
     /// of one lesson: that lesson's topic, homework, attendance and marks (what a substitute may keep).
     case keepJournal

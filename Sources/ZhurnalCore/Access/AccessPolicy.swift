@@ -56,6 +56,8 @@ public enum AccessPolicy {
             return actor.readsWholeSchool || student.isFamily(actor) || teachesOrLeads(actor, student)
         case (.readDiary, .student(let student)):
             return actor.readsWholeSchool || (student.isFamily(actor) && student.familyConsent) || teachesOrLeads(actor, student)
+        case (.acknowledgeDiary, .student(let student)):
+            return actor.holds(.parent) && student.guardianIDs.contains(actor.personID) && student.familyConsent
         case (.classifyAbsence, .student(let student)):
             return admin || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
         case (.read, .session(let session)), (.endSession, .session(let session)):

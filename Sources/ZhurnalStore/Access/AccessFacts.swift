@@ -133,6 +133,13 @@ public enum AccessFacts {
         )
     }
 
+    /// A class of this school with its homeroom teacher. One statement.
+    public static func schoolClass(school: Int, classID: Int, in sql: any SQLDatabase) async throws -> ClassFacts? {
+        try await sql.raw("SELECT homeroom_teacher_id FROM classes WHERE school_id = \(bind: school) AND id = \(bind: classID)").first().map {
+            ClassFacts(schoolID: school, classID: classID, homeroomTeacherID: try $0.decode(column: "homeroom_teacher_id", as: Int?.self))
+        }
+    }
+
     /// Whether an account belongs to this school.
     public static func account(school: Int, account: Int, in sql: any SQLDatabase) async throws -> AccountFacts? {
         try await sql.raw("SELECT id FROM accounts WHERE school_id = \(bind: school) AND id = \(bind: account)").first()

@@ -6,8 +6,8 @@ import ZhurnalCore
 /// open, most of them on a phone.
 public enum DiaryQueries {
     /// The pupil's week: his lessons (of his class's courses while enrolled, of his groups' while a member), their
-    /// homework for the class and for him with its files, his marks and attendance, the school's years, and — when
-    /// `family` is a parent's person id — that parent's children. One statement.
+    /// homework for the class and for him with its files, his marks and attendance, the school's years, the parents' «Ознакомлен» of the week,
+    /// and — when `family` is a parent's person id — that parent's children. One statement.
     public static func week(
         school: Int,
         student: Int,
@@ -116,6 +116,17 @@ public enum DiaryQueries {
             ["id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic"],
             "FROM people p WHERE p.school_id = \(bind: school) AND p.id = \(bind: student)"
         )
+        select.add(
+            "acknowledgement",
+            [
+                "id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic",
+                "value": "k.acknowledged_at",
+            ],
+            """
+            FROM diary_acknowledgements k JOIN people p ON p.school_id = k.school_id AND p.id = k.guardian_id
+            WHERE k.school_id = \(bind: school) AND k.student_id = \(bind: student) AND k.week_start = \(bind: week.monday.iso)
+            """
+        )
         if let parent {
             select.add(
                 "child",
@@ -195,8 +206,16 @@ extension StudentWeek {
         let children = try (rows["child"] ?? []).map { row in
             Child(id: try row.decode(column: "id", as: Int.self), fullName: try PersonName.full(row))
         }
+        let acknowledgements = try (rows["acknowledgement"] ?? []).map { row in
+            DiaryAcknowledgement(
+                guardianID: try row.decode(column: "id", as: Int.self),
+                guardianName: try PersonName.full(row),
+                at: try row.decode(column: "value", as: String.self)
+            )
+        }
         self.init(
             week: week,
+            acknowledgements: acknowledgements.sorted { ($0.at, $0.guardianID) < ($1.at, $1.guardianID) },
             pupilName: try (rows["pupil"]?.first).map(PersonName.full) ?? "",
             lessons: lessons.sorted { ($0.date, $0.number, $0.id) < ($1.date, $1.number, $1.id) },
             years: try (rows["year"] ?? []).map { row in DateSpan(try date(row, "on_date"), try date(row, "other_date")) },

@@ -4,6 +4,8 @@ import ZhurnalCore
 /// homework, his marks and his attendance. Read by ``DiaryQueries/week(school:student:week:family:in:)``.
 public struct StudentWeek: Sendable, Hashable {
     public let week: SchoolWeek
+    /// His parents' «Ознакомлен» of this week, earliest first.
+    public let acknowledgements: [DiaryAcknowledgement]
     /// «Аксёнова Мария Ивановна».
     public let pupilName: String
     /// In order of date and lesson number.

@@ -65,6 +65,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     DiaryAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     DiaryPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     DiaryMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    ClassAcknowledgementsController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SecondFactorController(service: signIn, database: database, access: access, pages: pages, cookie: cookie, clock: clock)
         .addRoutes(to: router)
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)

@@ -14,6 +14,7 @@ struct DiaryAPIController: Sendable {
         router.get("/api/v1/me/students") { _, context in try await students(context) }
         router.get("/api/v1/students/:studentId/diary") { request, context in try await diary(request, context) }
         router.get("/api/v1/students/:studentId/marks") { request, context in try await marks(request, context) }
+        router.post("/api/v1/students/:studentId/diary/acknowledgements") { request, context in try await acknowledge(request, context) }
     }
 
     struct Students: ResponseEncodable {
@@ -52,11 +53,33 @@ struct DiaryAPIController: Sendable {
             context: context,
             path: request.uri.path
         )
-        return DiaryWeekJSON(student: student, loaded)
+        return DiaryWeekJSON(student: student, loaded.week)
     }
 
     func marks(_ request: Request, _ context: AppRequestContext) async throws -> StudentMarksJSON {
         let (student, loaded) = try await DiaryReader(database: database, access: access, clock: clock).marks(request, context: context)
         return StudentMarksJSON(student: student, loaded)
+    }
+
+    struct AcknowledgementRequest: Decodable {
+        let week: String?
+    }
+
+    struct Acknowledgement: ResponseEncodable {
+        let week: String
+        let acknowledgedAt: String
+    }
+
+    func acknowledge(_ request: Request, _ context: AppRequestContext) async throws -> Acknowledgement {
+        _ = try context.requireActor()
+        let student = try context.parameters.require("studentId", as: Int.self)
+        let body = try await request.jsonBody(AcknowledgementRequest.self, context: context)
+        let (week, at) = try await DiaryAcknowledger(database: database, access: access, clock: clock).acknowledge(
+            student: student,
+            week: body.week ?? "",
+            context: context,
+            path: request.uri.path
+        )
+        return Acknowledgement(week: week.monday.iso, acknowledgedAt: at)
     }
 }

@@ -15,6 +15,7 @@ struct DiaryPageController: Sendable {
         router.get("/diary") { _, context in try await start(context) }
         router.get("/students/:studentId/diary") { request, context in try await week(request, context) }
         router.get("/students/:studentId/homework-files/:fileId") { request, context in try await file(request, context) }
+        router.post("/students/:studentId/diary/acknowledgement") { request, context in try await acknowledge(request, context) }
     }
 
     private var reader: DiaryReader { DiaryReader(database: database, access: access, clock: clock) }
@@ -67,6 +68,17 @@ struct DiaryPageController: Sendable {
         let thisWeekHref: String?
         let marksHref: String
         let days: [Day]
+        /// «Ознакомлен»: who of the parents confirmed the week, and the form for the parent reading it.
+        let acknowledged: [String]
+        let acknowledgement: AcknowledgementForm?
+
+        struct AcknowledgementForm: Sendable {
+            let action: String
+            let csrf: String
+            let week: String
+            /// Why the week cannot be confirmed yet; nil: the button.
+            let notYet: String?
+        }
 
         struct ChildLink: Sendable {
             let href: String
@@ -120,7 +132,8 @@ struct DiaryPageController: Sendable {
         let student = try context.parameters.require("studentId", as: Int.self)
         let today = SchoolCalendar.today(clock())
         let week = try DiaryReader.week(request, today: today)
-        let loaded = try await reader.load(student: student, week: week, context: context, path: request.uri.path)
+        let (facts, loaded) = try await reader.load(student: student, week: week, context: context, path: request.uri.path)
+        let actor = try context.requireActor()
         let days = DiaryDays.of(loaded).map { day in
             WeekPage.Day(
                 id: "day-\(day.date.iso)",
@@ -130,6 +143,9 @@ struct DiaryPageController: Sendable {
                 empty: day.lessons.isEmpty
             )
         }
+        let mayAcknowledge =
+            AccessPolicy.decide(actor, .acknowledgeDiary, .student(facts)).isAllowed
+            && !loaded.acknowledgements.contains { $0.guardianID == actor.personID }
         let page = WeekPage(
             title: "Дневник: \(loaded.pupilName), \(week.title)",
             chrome: Chrome(context),
@@ -143,7 +159,15 @@ struct DiaryPageController: Sendable {
             nextHref: DiaryLinks.week(student: student, week.next),
             thisWeekHref: week.span.contains(today) ? nil : "/students/\(student)/diary",
             marksHref: "/students/\(student)/marks",
-            days: days
+            days: days,
+            acknowledged: loaded.acknowledgements.map { "\($0.guardianName), \(RussianTime.moment($0.at))" },
+            acknowledgement: mayAcknowledge
+                ? WeekPage.AcknowledgementForm(
+                    action: "/students/\(student)/diary/acknowledgement",
+                    csrf: context.session?.csrfToken ?? "",
+                    week: week.monday.iso,
+                    notYet: WeekAcknowledgement.refusal(week: week, today: today)?.russianMessage
+                ) : nil
         )
         return pages.page("diary-week", page)
     }
@@ -180,6 +204,20 @@ struct DiaryPageController: Sendable {
                 AttendanceCode(rawValue: code).map { "\(code) — \($0.russianTitle.lowercased())" } ?? code
             }
         )
+    }
+
+    // MARK: «Ознакомлен»
+
+    func acknowledge(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let student = try context.parameters.require("studentId", as: Int.self)
+        let form = try await request.form([String: String].self, context: context)
+        let week = try await DiaryAcknowledger(database: database, access: access, clock: clock).acknowledge(
+            student: student,
+            week: form["week"] ?? "",
+            context: context,
+            path: request.uri.path
+        )
+        return Response(status: .seeOther, headers: [.location: DiaryLinks.week(student: student, week.week)])
     }
 
     // MARK: Files

@@ -23,6 +23,9 @@ struct HomeController: Sendable {
         /// The courses he teaches or whose class he leads, each with a link to its journal.
         let courses: [CourseLink]
         let hasCourses: Bool
+        /// The classes he leads, each with the parents' «Ознакомлен» of their diaries.
+        let homeroom: [CourseLink]
+        let hasHomeroom: Bool
         /// His lessons today, with what the journal still lacks.
         let today: [TodayLesson]
         let hasToday: Bool
@@ -105,6 +108,12 @@ struct HomeController: Sendable {
                     ])
             )
         }
+        let homeroom =
+            actor.holds(.homeroom)
+            ? try await database.read { sql in
+                try await DiaryAcknowledgements.homeroomClasses(school: actor.schoolID, teacher: actor.personID, today: today, in: sql)
+            }.map { HomePage.CourseLink(href: "/classes/\($0.id)/acknowledgements", subject: "Ознакомление родителей с дневником", group: $0.name) }
+            : []
         let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
         return pages.page(
             "home",
@@ -114,6 +123,8 @@ struct HomeController: Sendable {
                 school: figures,
                 courses: courses,
                 hasCourses: !courses.isEmpty,
+                homeroom: homeroom,
+                hasHomeroom: !homeroom.isEmpty,
                 today: todayLessons,
                 hasToday: !todayLessons.isEmpty,
                 todayTitle: "Уроки сегодня, " + today.russian

@@ -29,20 +29,21 @@ struct DiaryReader: Sendable {
         return week
     }
 
-    func load(student: Int, week: SchoolWeek, context: AppRequestContext, path: String) async throws -> StudentWeek {
+    /// The pupil's week, with his facts: the page asks the policy more of them (may this parent acknowledge it?).
+    func load(student: Int, week: SchoolWeek, context: AppRequestContext, path: String) async throws -> (facts: StudentFacts, week: StudentWeek) {
         // The switcher lists a parent's children; a pupil, or staff, has none to switch between.
         let actor = try context.requireActor()
         let parent = actor.holds(.parent) ? actor.personID : nil
         let loaded = try await read(student: student, context: context, path: path) { school, _, sql in
             try await DiaryQueries.week(school: school, student: student, week: week, family: parent, in: sql)
         }
-        guard loaded.isInSchoolYear else {
+        guard loaded.value.isInSchoolYear else {
             throw AppError.invalid(
                 "week_outside_year",
                 "Неделя \(week.title) вне учебного года: в дневнике есть только недели учебных лет школы."
             )
         }
-        return loaded
+        return (loaded.facts, loaded.value)
     }
 
     /// The pupil's marks of the period a request names: `/…/students/{studentId}/marks?periodId=…`.
@@ -57,7 +58,7 @@ struct DiaryReader: Sendable {
         let loaded = try await read(student: student, context: context, path: path) { school, today, sql in
             try await DiaryQueries.marks(school: school, student: student, period: period, today: today, in: sql)
         }
-        guard let loaded else {
+        guard let loaded = loaded.value else {
             if period != nil { throw AppError.invalid("unknown_period", "У класса ученика нет такого учебного периода.") }
             throw AppError.invalid("no_periods", "У класса ученика ещё нет учебных периодов: их задаёт администратор школы.")
         }
@@ -71,7 +72,7 @@ struct DiaryReader: Sendable {
         context: AppRequestContext,
         path: String,
         _ body: @escaping @Sendable (Int, LocalDate, any SQLDatabase) async throws -> Value
-    ) async throws -> Value {
+    ) async throws -> (facts: StudentFacts, value: Value) {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
         let read = try await database.read { sql -> (StudentFacts, Value?)? in
@@ -81,7 +82,7 @@ struct DiaryReader: Sendable {
         }
         guard let (facts, loaded) = read else { try await access.missing("student", context: context, path: path) }
         guard let loaded else { try await refuse(facts, context: context, path: path) }
-        return loaded
+        return (facts, loaded)
     }
 
     /// The pupil's facts once the policy lets the actor read his diary: for what the diary links to, read apart.

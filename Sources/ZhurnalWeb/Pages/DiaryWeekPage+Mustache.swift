@@ -18,6 +18,8 @@ extension DiaryPageController.WeekPage: MustacheParent {
         case "thisWeekHref": thisWeekHref
         case "marksHref": marksHref
         case "days": days
+        case "acknowledged": acknowledged
+        case "acknowledgement": acknowledgement
         default: nil
         }
     }
@@ -95,6 +97,18 @@ extension DiaryPageController.WeekPage.Mark: MustacheParent {
         switch field {
         case "value": value
         case "detail": detail
+        default: nil
+        }
+    }
+}
+
+extension DiaryPageController.WeekPage.AcknowledgementForm: MustacheParent {
+    func child(named field: String) -> Any? {
+        switch field {
+        case "action": action
+        case "csrf": csrf
+        case "week": week
+        case "notYet": notYet
         default: nil
         }
     }
