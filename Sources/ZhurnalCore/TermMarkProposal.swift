@@ -45,6 +45,12 @@ public enum TermMarkProposal: Sendable, Hashable {
         held > 0 ? Rational(missed, held) : .zero
     }
 
+    /// The mark proposed, when there is one.
+    public var proposedMark: Int? {
+        if case .mark(let mark, _) = self { return mark }
+        return nil
+    }
+
     /// The text shown beside the term mark: «Предлагается 4 (средний балл 4,44)».
     public var russianText: String {
         switch self {

@@ -13,24 +13,11 @@ struct DiaryBenchCommand: AsyncParsableCommand {
         abstract: "Замерить неделю дневника (страницу и JSON) на живом сервере с демо-школой."
     )
 
-    @Option(help: "Размер демо-школы в учениках.")
-    var students: Int = 600
-
-    @Option(help: "Сколько запросов каждого вида.")
-    var runs: Int = 300
-
-    @Option(help: "Папка для файла SQLite (база демо-школы переиспользуется, если уже есть).")
-    var workDir: String = FileManager.default.temporaryDirectory.path
-
-    @Flag(help: "Ещё и нагрузить страницу недели программой wrk (4 соединения, 2 потока) из отдельного процесса.")
-    var wrk = false
-
-    @Option(help: "Сколько секунд нагружать wrk.")
-    var wrkSeconds: Int = 10
+    @OptionGroup var options: LiveBenchOptions
 
     func run() async throws {
         Logs.bootstrap(level: .warning)
-        let database = try await BenchDemo.open(name: "diary", students: students, workDir: workDir)
+        let database = try await BenchDemo.open(name: "diary", students: options.students, workDir: options.workDir)
         do {
             let target = try await Self.target(in: database)
             let hash = PasswordHasher(cost: 4).hash(JournalBenchCommand.password)
@@ -38,7 +25,7 @@ struct DiaryBenchCommand: AsyncParsableCommand {
                 try await AccountStore.setPassword(school: target.school, account: target.parentAccount, hash: hash, now: Date(), in: sql)
             }
             let week = SchoolWeek(containing: SchoolCalendar.today(Date()).adding(days: -1))
-            let raw = try await Self.raw(database, target, week: week, runs: runs)
+            let raw = try await Self.raw(database, target, week: week, runs: options.runs)
             let query = "?week=\(week.monday.iso)"
             let (rows, rate) = try await BenchServer.serve(database) { base -> ([AccessBenchCommand.Figure], Double?) in
                 let http = HTTP(base: base)
@@ -49,17 +36,17 @@ struct DiaryBenchCommand: AsyncParsableCommand {
                     ("GET /api/v1/students/{id}/diary (неделя JSON)", "/api/v1/students/\(target.student)/diary" + query),
                 ] {
                     rows.append(
-                        try await RequestTiming.measure(name, runs, database: database) { _ in
+                        try await RequestTiming.measure(name, options.runs, database: database) { _ in
                             let (status, _) = try await http.call("GET", path, token: token)
                             guard status == 200 else { throw CommandError(message: "\(path): \(status)") }
                         }
                     )
                 }
-                guard wrk else { return (rows, nil) }
+                guard options.wrk else { return (rows, nil) }
                 let rate = try await WrkRun.requestsPerSecond(
                     url: base + "/students/\(target.student)/diary" + query,
                     headers: ["Authorization: Bearer \(token)"],
-                    seconds: wrkSeconds
+                    seconds: options.wrkSeconds
                 )
                 return (rows, rate)
             }
@@ -75,7 +62,7 @@ struct DiaryBenchCommand: AsyncParsableCommand {
                 )
             }
             if let rate {
-                say(String(format: "wrk, страница недели, 4 соединения, %d с: %.0f страниц в секунду", wrkSeconds, rate))
+                say(String(format: "wrk, страница недели, 4 соединения, %d с: %.0f страниц в секунду", options.wrkSeconds, rate))
             }
         } catch {
             await database.close()

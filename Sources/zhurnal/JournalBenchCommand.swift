@@ -15,26 +15,13 @@ struct JournalBenchCommand: AsyncParsableCommand {
         abstract: "Замерить журнал курса (данные сетки) и сохранение целого урока на живом сервере."
     )
 
-    @Option(help: "Размер демо-школы в учениках.")
-    var students: Int = 600
-
-    @Option(help: "Сколько запросов каждого вида.")
-    var runs: Int = 300
-
-    @Option(help: "Папка для файла SQLite (база демо-школы переиспользуется, если уже есть).")
-    var workDir: String = FileManager.default.temporaryDirectory.path
-
-    @Flag(help: "Ещё и нагрузить страницу сетки программой wrk (4 соединения, 2 потока) из отдельного процесса.")
-    var wrk = false
-
-    @Option(help: "Сколько секунд нагружать wrk.")
-    var wrkSeconds: Int = 10
+    @OptionGroup var options: LiveBenchOptions
 
     static let password = "скамейка у окна 2026"
 
     func run() async throws {
         Logs.bootstrap(level: .warning)
-        let database = try await BenchDemo.open(name: "journal", students: students, workDir: workDir)
+        let database = try await BenchDemo.open(name: "journal", students: options.students, workDir: options.workDir)
         do {
             let target = try await Self.target(in: database)
             // The bench's own database: the teacher gets a known password.
@@ -42,7 +29,7 @@ struct JournalBenchCommand: AsyncParsableCommand {
             try await database.write { sql in
                 try await AccountStore.setPassword(school: target.school, account: target.teacherAccount, hash: hash, now: Date(), in: sql)
             }
-            let grid = try await GridTiming.raw(database, school: target.school, course: target.course, runs: runs)
+            let grid = try await GridTiming.raw(database, school: target.school, course: target.course, runs: options.runs)
             let before = try await database.read { sql in
                 try await sql.raw("SELECT COALESCE(MAX(id), 0) AS id FROM marks").first()?.decode(column: "id", as: Int.self) ?? 0
             }
@@ -69,7 +56,7 @@ struct JournalBenchCommand: AsyncParsableCommand {
                 say(String(format: "Отношение «%@» к сырому SQL сетки: %.1f", figure.name, figure.median / grid.median))
             }
             if let rate = measured.rate {
-                say(String(format: "wrk, страница сетки, 4 соединения, %d с: %.0f страниц в секунду", wrkSeconds, rate))
+                say(String(format: "wrk, страница сетки, 4 соединения, %d с: %.0f страниц в секунду", options.wrkSeconds, rate))
             }
         } catch {
             await database.close()
@@ -89,24 +76,24 @@ struct JournalBenchCommand: AsyncParsableCommand {
         func timed(_ name: String, _ count: Int, _ request: (Int) async throws -> Void) async throws {
             figures.rows.append(try await RequestTiming.measure(name, count, database: database, request))
         }
-        try await timed("GET /courses/{id}/journal (страница сетки)", runs) { _ in
+        try await timed("GET /courses/{id}/journal (страница сетки)", options.runs) { _ in
             let (status, _) = try await http.call("GET", "/courses/\(target.course)/journal", token: token)
             guard status == 200 else { throw CommandError(message: "страница сетки: \(status)") }
         }
-        try await timed("GET /api/v1/courses/{id}/journal (данные сетки)", runs) { _ in
+        try await timed("GET /api/v1/courses/{id}/journal (данные сетки)", options.runs) { _ in
             let (status, _) = try await http.call("GET", "/api/v1/courses/\(target.course)/journal", token: token)
             guard status == 200 else { throw CommandError(message: "журнал: \(status)") }
         }
         // Before the saves, which leave a hundred marks in one column until the bench removes them.
-        if wrk {
+        if options.wrk {
             figures.rate = try await WrkRun.requestsPerSecond(
                 url: base + "/courses/\(target.course)/journal",
                 headers: ["Authorization: Bearer \(token)"],
-                seconds: wrkSeconds
+                seconds: options.wrkSeconds
             )
         }
         // Each save changes every pupil's attendance and adds one mark each: the whole class, every time.
-        let saves = min(runs, 100)
+        let saves = min(options.runs, 100)
         try await timed("PUT /api/v1/lessons/{id}/entries (\(target.pupils) учеников: посещаемость и отметка каждому)", saves) { index in
             let entries = target.members.map { student -> [String: Any] in
                 [

@@ -21,19 +21,9 @@ struct DiaryAPIController: Sendable {
         struct Student: Encodable {
             let id: Int
             let fullName: String
-            let className: String?
+            @Nullable var className: String?
             /// The consent of his legal representative is on record, so his diary is open to his family.
             let diaryOpen: Bool
-
-            enum CodingKeys: String, CodingKey { case id, fullName, className, diaryOpen }
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(fullName, forKey: .fullName)
-                try container.encode(className, forKey: .className)
-                try container.encode(diaryOpen, forKey: .diaryOpen)
-            }
         }
 
         let students: [Student]

@@ -18,39 +18,37 @@ struct DiaryWeekJSON: ResponseEncodable {
     }
 
     struct Lesson: Encodable {
-        let lesson: StudentWeek.Lesson
-        let student: Int
+        let id: Int
+        let number: Int
+        @Nullable var startsAt: String?
+        @Nullable var endsAt: String?
+        let subject: String
+        let teacher: String
+        let substitution: Bool
+        let cancelled: Bool
+        @Nullable var movedFrom: String?
+        @Nullable var topic: String?
+        @Nullable var controlWork: String?
+        /// The class's homework and its due date, then the pupil's own.
+        @Nullable var homework: String?
+        @Nullable var homeworkDueOn: String?
+        @Nullable var personalHomework: String?
+        let files: [File]
+        let marks: [Mark]
+        @Nullable var attendance: String?
 
-        enum CodingKeys: String, CodingKey {
-            case id, number, startsAt, endsAt, subject, teacher, substitution, cancelled, movedFrom, topic, controlWork
-            case homework, homeworkDueOn, personalHomework, files, marks, attendance
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(lesson.id, forKey: .id)
-            try container.encode(lesson.number, forKey: .number)
-            try container.encode(lesson.startsAt, forKey: .startsAt)
-            try container.encode(lesson.endsAt, forKey: .endsAt)
-            try container.encode(lesson.subject, forKey: .subject)
-            try container.encode(lesson.teacher, forKey: .teacher)
-            try container.encode(lesson.substitution, forKey: .substitution)
-            try container.encode(lesson.cancelled, forKey: .cancelled)
-            try container.encode(lesson.movedFrom?.iso, forKey: .movedFrom)
-            try container.encode(lesson.topic, forKey: .topic)
-            try container.encode(lesson.controlWork, forKey: .controlWork)
+        init(_ lesson: StudentWeek.Lesson, student: Int) {
             let forClass = lesson.homework.first { !$0.personal }
-            try container.encode(forClass?.body, forKey: .homework)
-            try container.encode(forClass?.dueOn?.iso, forKey: .homeworkDueOn)
-            try container.encode(lesson.homework.first { $0.personal }?.body, forKey: .personalHomework)
-            try container.encode(
-                lesson.homework.flatMap { homework in
-                    homework.files.map { File(id: $0.id, name: $0.name, size: $0.byteSize, href: DiaryLinks.file(student: student, file: $0.id)) }
-                },
-                forKey: .files
-            )
-            try container.encode(lesson.marks.map(Mark.init), forKey: .marks)
-            try container.encode(lesson.attendance, forKey: .attendance)
+            (id, number, startsAt, endsAt) = (lesson.id, lesson.number, lesson.startsAt, lesson.endsAt)
+            (subject, teacher, substitution, cancelled) = (lesson.subject, lesson.teacher, lesson.substitution, lesson.cancelled)
+            (movedFrom, topic, controlWork) = (lesson.movedFrom?.iso, lesson.topic, lesson.controlWork)
+            (homework, homeworkDueOn) = (forClass?.body, forClass?.dueOn?.iso)
+            personalHomework = lesson.homework.first { $0.personal }?.body
+            files = lesson.homework.flatMap { homework in
+                homework.files.map { File(id: $0.id, name: $0.name, size: $0.byteSize, href: DiaryLinks.file(student: student, file: $0.id)) }
+            }
+            marks = lesson.marks.map { Mark(value: $0.value, workType: $0.workType, weight: $0.weight, comment: $0.comment) }
+            attendance = lesson.attendance
         }
     }
 
@@ -65,21 +63,7 @@ struct DiaryWeekJSON: ResponseEncodable {
         let value: String
         let workType: String
         let weight: Int
-        let comment: String?
-
-        init(_ mark: StudentWeek.Mark) {
-            (value, workType, weight, comment) = (mark.value, mark.workType, mark.weight, mark.comment)
-        }
-
-        enum CodingKeys: String, CodingKey { case value, workType, weight, comment }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(value, forKey: .value)
-            try container.encode(workType, forKey: .workType)
-            try container.encode(weight, forKey: .weight)
-            try container.encode(comment, forKey: .comment)
-        }
+        @Nullable var comment: String?
     }
 
     let studentId: Int
@@ -95,7 +79,7 @@ struct DiaryWeekJSON: ResponseEncodable {
             next: loaded.week.next.monday.iso
         )
         days = DiaryDays.of(loaded).map { day in
-            Day(date: day.date.iso, lessons: day.lessons.map { Lesson(lesson: $0, student: student) })
+            Day(date: day.date.iso, lessons: day.lessons.map { Lesson($0, student: student) })
         }
     }
 }

@@ -19,53 +19,44 @@ struct StudentMarksJSON: ResponseEncodable {
     }
 
     struct Subject: Encodable {
-        let standing: SubjectStanding
+        let courseId: Int
+        let subject: String
+        let grading: String
+        let marks: [Mark]
+        @Nullable var weightedAverage: String?
+        @Nullable var formula: String?
+        /// Only a five-point course has a proposal.
+        @Nullable var proposedMark: Int?
+        @Nullable var proposal: String?
+        @Nullable var termMark: String?
 
-        enum CodingKeys: String, CodingKey {
-            case courseId, subject, grading, marks, weightedAverage, formula, proposedMark, proposal, termMark
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(standing.course.id, forKey: .courseId)
-            try container.encode(standing.course.subject, forKey: .subject)
-            try container.encode(standing.course.grading.rawValue, forKey: .grading)
-            try container.encode(standing.marks.map(Mark.init), forKey: .marks)
-            try container.encode(standing.average?.decimalString(places: 2, separator: "."), forKey: .weightedAverage)
-            try container.encode(standing.formula, forKey: .formula)
-            try container.encode(standing.course.grading == .marks ? standing.proposedMark : nil, forKey: .proposedMark)
-            try container.encode(standing.course.grading == .marks ? standing.proposal.russianText : nil, forKey: .proposal)
-            try container.encode(standing.termMark, forKey: .termMark)
+        init(_ standing: SubjectStanding) {
+            let proposes = standing.course.grading == .marks
+            (courseId, subject, grading) = (standing.course.id, standing.course.subject, standing.course.grading.rawValue)
+            marks = standing.marks.map {
+                Mark(date: $0.date.iso, value: $0.value, workType: $0.workType, weight: $0.weight, comment: $0.comment)
+            }
+            weightedAverage = standing.average?.decimalString(places: 2, separator: ".")
+            formula = standing.formula
+            proposedMark = proposes ? standing.proposal.proposedMark : nil
+            proposal = proposes ? standing.proposal.russianText : nil
+            termMark = standing.termMark
         }
     }
 
     struct Mark: Encodable {
-        let mark: StudentMarks.Mark
-
-        enum CodingKeys: String, CodingKey { case date, value, workType, weight, comment }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(mark.date.iso, forKey: .date)
-            try container.encode(mark.value, forKey: .value)
-            try container.encode(mark.workType, forKey: .workType)
-            try container.encode(mark.weight, forKey: .weight)
-            try container.encode(mark.comment, forKey: .comment)
-        }
+        let date: String
+        let value: String
+        let workType: String
+        let weight: Int
+        @Nullable var comment: String?
     }
 
     struct TermMark: Encodable {
-        let mark: StudentMarks.TermMark
-
-        enum CodingKeys: String, CodingKey { case courseId, kind, periodId, value }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(mark.courseID, forKey: .courseId)
-            try container.encode(mark.kind.rawValue, forKey: .kind)
-            try container.encode(mark.periodID, forKey: .periodId)
-            try container.encode(mark.value, forKey: .value)
-        }
+        let courseId: Int
+        let kind: String
+        @Nullable var periodId: Int?
+        let value: String
     }
 
     let studentId: Int
@@ -82,6 +73,6 @@ struct StudentMarksJSON: ResponseEncodable {
         roundingProfile = loaded.rules.profile.russianTitle
         subjects = SubjectStanding.all(loaded).map(Subject.init)
         termMarks = loaded.termMarks.sorted { ($0.courseID, $0.periodID ?? 0, $0.kind.rawValue) < ($1.courseID, $1.periodID ?? 0, $1.kind.rawValue) }
-            .map(TermMark.init)
+            .map { TermMark(courseId: $0.courseID, kind: $0.kind.rawValue, periodId: $0.periodID, value: $0.value) }
     }
 }

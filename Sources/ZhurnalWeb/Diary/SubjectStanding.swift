@@ -15,23 +15,20 @@ struct SubjectStanding: Sendable {
     /// The average as it stood at the end of each day with marks (from the first that counted).
     let history: [(date: LocalDate, average: Rational)]
 
-    var proposedMark: Int? {
-        if case .mark(let mark, _) = proposal { return mark }
-        return nil
-    }
-
     static func all(_ marks: StudentMarks) -> [SubjectStanding] {
         let byCourse = Dictionary(grouping: marks.marks, by: \.courseID)
         let doubleCounting = marks.rules.doubleCounting
         return marks.courses.map { course in
             let own = byCourse[course.id] ?? []
-            let counted = own.compactMap { mark in MarkValue(canonical: mark.value).map { CountedMark(value: $0, weight: mark.weight) } }
+            // A mark and its counted form side by side (осв and the like have none), for the running average.
+            let pairs = own.map { mark in (mark, MarkValue(canonical: mark.value).map { CountedMark(value: $0, weight: mark.weight) }) }
+            let counted = pairs.compactMap(\.1)
             var running: [(date: LocalDate, average: Rational)] = []
-            for (index, mark) in own.enumerated() where index == own.count - 1 || own[index + 1].date != mark.date {
-                let sofar = own.prefix(index + 1).compactMap { mark in
-                    MarkValue(canonical: mark.value).map { CountedMark(value: $0, weight: mark.weight) }
-                }
-                if let average = WeightedAverage.of(sofar, doubleCounting: doubleCounting) { running.append((mark.date, average)) }
+            var sofar: [CountedMark] = []
+            for (index, (mark, countedMark)) in pairs.enumerated() {
+                if let countedMark { sofar.append(countedMark) }
+                let endsDay = index == pairs.count - 1 || pairs[index + 1].0.date != mark.date
+                if endsDay, let average = WeightedAverage.of(sofar, doubleCounting: doubleCounting) { running.append((mark.date, average)) }
             }
             return SubjectStanding(
                 course: course,

@@ -14,10 +14,7 @@ struct CourseJournal: Sendable {
         let markCount: Int
         let proposal: TermMarkProposal
 
-        var proposedMark: Int? {
-            if case .mark(let mark, _) = proposal { return mark }
-            return nil
-        }
+        var proposedMark: Int? { proposal.proposedMark }
     }
 
     let course: CourseListing
