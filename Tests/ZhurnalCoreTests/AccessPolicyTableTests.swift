@@ -68,8 +68,13 @@ enum AccessFixture {
         .lesson(CourseLessonFacts(course: course, lessonID: id, teacherID: teacher.personID))
     }
 
-    static func schoolClass(_ id: Int, school: Int = 1, homeroom: Actor?) -> AccessResource {
-        .schoolClass(ClassFacts(schoolID: school, classID: id, homeroomTeacherID: homeroom?.personID))
+    static func schoolClass(_ id: Int, school: Int = 1, homeroom: Actor?, teachers: [Actor] = []) -> AccessResource {
+        .schoolClass(ClassFacts(schoolID: school, classID: id, homeroomTeacherID: homeroom?.personID, teacherIDs: Set(teachers.map(\.personID))))
+    }
+
+    /// `person` as a recipient; `tie`: a teaching tie joins him to whoever the row's actor is.
+    static func correspondent(_ person: Actor, tie: Bool = false, school: Int = 1) -> AccessResource {
+        .correspondent(Correspondent(schoolID: school, personID: person.personID, roles: person.roles, teachingTie: tie))
     }
 
     static func student(
@@ -116,9 +121,9 @@ enum AccessFixture {
     static let lessonByB = lesson(602, of: course60, taughtBy: teacherB)
     static let lessonByFormer = lesson(603, of: course60, taughtBy: formerTeacher)
 
-    static let class5A = schoolClass(5, homeroom: homeroom5A)
-    static let class6B = schoolClass(6, homeroom: multiRole)
-    static let class7V = schoolClass(7, homeroom: formerHomeroom)
+    static let class5A = schoolClass(5, homeroom: homeroom5A, teachers: [teacherA, multiRole])
+    static let class6B = schoolClass(6, homeroom: multiRole, teachers: [teacherB, homeroom5A])
+    static let class7V = schoolClass(7, homeroom: formerHomeroom, teachers: [formerTeacher])
 
     /// No consent of his legal representative is on record: his diary is closed to his family, not to his teachers.
     static let p1 = student(pupilP1, homerooms: [homeroom5A], teachers: [teacherA, multiRole], guardians: [parentOfP1])
@@ -186,7 +191,7 @@ extension AccessFixture {
         }
     }
 
-    static let administration: Set<AccessAction> = [.read, .readAggregates, .manageStructure, .manageAccounts, .readSecurityLog]
+    static let administration: Set<AccessAction> = [.read, .readAggregates, .manageStructure, .manageAccounts, .readSecurityLog, .announce]
     static let ownCourse: Set<AccessAction> = [.read, .keepJournal, .readHistory]
     static let correction: Set<AccessAction> = [.read, .correctAfterWindow, .readHistory]
     static let ownSession: Set<AccessAction> = [.read, .endSession]
@@ -195,7 +200,7 @@ extension AccessFixture {
         // Administrator: structure, accounts, security log, late corrections and absences; not periods or journals.
         row("admin · school 1", admin, school1, allows: administration),
         row("admin · course 10", admin, .course(course10), allows: correction),
-        row("admin · class 5А", admin, class5A, allows: [.read, .classifyAbsence]),
+        row("admin · class 5А", admin, class5A, allows: [.read, .classifyAbsence, .writeMessage, .announce]),
         row("admin · pupil P1", admin, p1, allows: [.read, .readDiary, .classifyAbsence]),
         row("admin · teacher A's account", admin, account(of: teacherA), allows: [.read, .manageAccounts]),
         // By design: he changes his own account from "my account", so he cannot lock himself out by accident.
@@ -206,10 +211,10 @@ extension AccessFixture {
         row("admin · his own session", admin, session(of: admin), allows: ownSession),
 
         // Director: reads everything in the school; closes nothing, corrects nothing, administers nothing.
-        row("director · school 1", director, school1, allows: [.read, .readAggregates]),
+        row("director · school 1", director, school1, allows: [.read, .readAggregates, .announce]),
         row("director · course 10", director, .course(course10), allows: [.read]),
         row("director · course 20", director, .course(course20), allows: [.read]),
-        row("director · class 6Б", director, class6B, allows: [.read]),
+        row("director · class 6Б", director, class6B, allows: [.read, .writeMessage, .announce]),
         row("director · pupil P2", director, p2, allows: [.read, .readDiary]),
         row("director · teacher A's account", director, account(of: teacherA)),
         row("director · his own account", director, account(of: director), allows: [.read, .manageOwnCredentials]),
@@ -217,9 +222,9 @@ extension AccessFixture {
         row("director · his own session", director, session(of: director), allows: ownSession),
 
         // Deputy: reads everything, closes periods, corrects after the window, reads the history.
-        row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod]),
+        row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod, .announce]),
         row("deputy · course 20", deputy, .course(course20), allows: correction),
-        row("deputy · class 5А", deputy, class5A, allows: [.read]),
+        row("deputy · class 5А", deputy, class5A, allows: [.read, .writeMessage, .announce]),
         row("deputy · pupil P1", deputy, p1, allows: [.read, .readDiary]),
         row("deputy · teacher A's account", deputy, account(of: teacherA)),
         row("deputy · his own account", deputy, account(of: deputy), allows: [.read, .manageOwnCredentials]),
@@ -230,7 +235,8 @@ extension AccessFixture {
         row("teacher A · teacher B's course 20", teacherA, .course(course20)),
         row("teacher A · course 40 of his class 5А, another teacher's", teacherA, .course(course40)),
         row("teacher A · course 50", teacherA, .course(course50)),
-        row("teacher A · class 5А", teacherA, class5A),
+        row("teacher A · class 5А, which he teaches", teacherA, class5A, allows: [.writeMessage]),
+        row("teacher A · class 6Б, which he does not teach", teacherA, class6B),
         row("teacher A · pupil P1, whom he teaches", teacherA, p1, allows: [.read, .readDiary]),
         row("teacher A · pupil P2, whom he does not teach", teacherA, p2),
         row("teacher A · school 1", teacherA, school1),
@@ -248,8 +254,8 @@ extension AccessFixture {
         row("homeroom 5А · course 40 of his class", homeroom5A, .course(course40), allows: [.read]),
         row("homeroom 5А · his own course 30 in 6Б", homeroom5A, .course(course30), allows: ownCourse),
         row("homeroom 5А · course 20 of 6Б", homeroom5A, .course(course20)),
-        row("homeroom 5А · class 5А", homeroom5A, class5A, allows: [.read, .classifyAbsence]),
-        row("homeroom 5А · class 6Б", homeroom5A, class6B),
+        row("homeroom 5А · class 5А", homeroom5A, class5A, allows: [.read, .classifyAbsence, .writeMessage, .announce]),
+        row("homeroom 5А · class 6Б, which he teaches", homeroom5A, class6B, allows: [.writeMessage]),
         row("homeroom 5А · pupil P1 of his class", homeroom5A, p1, allows: [.read, .readDiary, .classifyAbsence]),
         row("homeroom 5А · P1's classmate", homeroom5A, classmate, allows: [.read, .readDiary, .classifyAbsence]),
         row("homeroom 5А · pupil P2 of 6Б, whom he teaches", homeroom5A, p2, allows: [.read, .readDiary]),
@@ -261,8 +267,8 @@ extension AccessFixture {
         row("teacher+homeroom+parent · course 20 of his class 6Б", multiRole, .course(course20), allows: [.read]),
         row("teacher+homeroom+parent · course 30 of his class 6Б", multiRole, .course(course30), allows: [.read]),
         row("teacher+homeroom+parent · course 10", multiRole, .course(course10)),
-        row("teacher+homeroom+parent · class 6Б", multiRole, class6B, allows: [.read, .classifyAbsence]),
-        row("teacher+homeroom+parent · class 5А", multiRole, class5A),
+        row("teacher+homeroom+parent · class 6Б", multiRole, class6B, allows: [.read, .classifyAbsence, .writeMessage, .announce]),
+        row("teacher+homeroom+parent · class 5А, which he teaches", multiRole, class5A, allows: [.writeMessage]),
         row("teacher+homeroom+parent · pupil P2 of his class", multiRole, p2, allows: [.read, .readDiary, .classifyAbsence]),
         row("teacher+homeroom+parent · pupil P1, whom he teaches", multiRole, p1, allows: [.read, .readDiary]),
         row("teacher+homeroom+parent · his child P3", multiRole, p3, allows: [.read, .readDiary, .acknowledgeDiary]),
@@ -362,6 +368,26 @@ extension AccessFixture {
         row("former parent, now a teacher · pupil P3 still listing him", formerParent, p3),
         row("pupil who left · his own record", formerPupil, leftPupil),
         row("pupil who left · his own session", formerPupil, session(of: formerPupil), allows: ownSession),
+
+        // Messages (DOMAIN.md §5): families write to their children's teachers and to the administration, not to each other.
+        row("parent of P1 · teacher A, who teaches P1", parentOfP1, correspondent(teacherA, tie: true), allows: [.writeMessage]),
+        row("parent of P1 · homeroom 5А, P1's homeroom teacher", parentOfP1, correspondent(homeroom5A, tie: true), allows: [.writeMessage]),
+        row("parent of P1 · teacher B, who does not teach P1", parentOfP1, correspondent(teacherB)),
+        row("parent of P1 · the director", parentOfP1, correspondent(director), allows: [.writeMessage]),
+        row("parent of P1 · parent of P2", parentOfP1, correspondent(parentOfP2)),
+        row("parent of P1 · writing to pupil P2", parentOfP1, correspondent(pupilP2)),
+        row("pupil P1 · teacher A, who teaches him", pupilP1, correspondent(teacherA, tie: true), allows: [.writeMessage]),
+        row("pupil P1 · writing to his classmate", pupilP1, correspondent(classmateOfP1)),
+        row("pupil P1 · the deputy", pupilP1, correspondent(deputy), allows: [.writeMessage]),
+        row("teacher A · parent of P1, whose child he teaches", teacherA, correspondent(parentOfP1, tie: true), allows: [.writeMessage]),
+        row("teacher A · parent of P2, whose child he does not teach", teacherA, correspondent(parentOfP2)),
+        row("teacher A · teacher B, a colleague", teacherA, correspondent(teacherB), allows: [.writeMessage]),
+        row("teacher A · himself", teacherA, correspondent(teacherA)),
+        row("director · parent of P2", director, correspondent(parentOfP2), allows: [.writeMessage]),
+        row("admin · a person who lost every role", admin, correspondent(formerPupil)),
+        row("teacher+homeroom+parent · teacher B, as a colleague", multiRole, correspondent(teacherB), allows: [.writeMessage]),
+        row("observer · teacher A", observer, correspondent(teacherA)),
+        row("admin of school 2 · teacher A of school 1", adminOfSchool2, correspondent(teacherA), otherwise: .otherSchool),
     ].flatMap { $0 }
 }
 
@@ -387,7 +413,7 @@ struct AccessPolicyTableTests {
             #expect(refused.contains { $0.actor.holds(role) }, "no case refuses an actor holding \(role)")
         }
         let kinds = Set(table.map { Self.kind(of: $0.resource) })
-        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session"])
+        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session", "correspondent"])
         #expect(Set(table.map(\.expected)) == [.allowed, .denied(.notPermitted), .denied(.otherSchool)])
         let names = table.map(\.testDescription)
         #expect(Set(names).count == names.count, "two cases share a name")
@@ -402,6 +428,7 @@ struct AccessPolicyTableTests {
         case .student: "student"
         case .account: "account"
         case .session: "session"
+        case .correspondent: "correspondent"
         }
     }
 }

@@ -31,6 +31,10 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     case readAggregates
     /// End a session.
     case endSession
+    /// Write a message to a person, or to a whole class (its pupils or its parents).
+    case writeMessage
+    /// Publish an announcement to the whole school, or to a class or its parents.
+    case announce
 }
 
 /// The answer, with why a refusal happened: a resource of another school is answered as if it did not exist, so

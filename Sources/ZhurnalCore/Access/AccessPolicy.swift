@@ -62,9 +62,33 @@ public enum AccessPolicy {
             return admin || (actor.holds(.homeroom) && student.homeroomTeacherIDs.contains(actor.personID))
         case (.read, .session(let session)), (.endSession, .session(let session)):
             return admin || session.accountID == actor.accountID
+        case (.writeMessage, .correspondent(let recipient)):
+            return mayWrite(actor, to: recipient)
+        case (.writeMessage, .schoolClass(let schoolClass)):
+            return actor.readsWholeSchool || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
+                || (actor.holds(.teacher) && schoolClass.teacherIDs.contains(actor.personID))
+        case (.announce, .school):
+            return actor.readsWholeSchool
+        case (.announce, .schoolClass(let schoolClass)):
+            return actor.readsWholeSchool || isHomeroom(actor, of: schoolClass.homeroomTeacherID)
         default:
             return false
         }
+    }
+
+    /// "Recipients limited by role" (DOMAIN.md §5): families write to their children's teachers and homeroom teacher and
+    /// to the administration, never to other families; teachers write to colleagues and to the families of the pupils
+    /// they teach or lead; the administration writes to anyone in the school.
+    private static func mayWrite(_ actor: Actor, to recipient: Correspondent) -> Bool {
+        guard recipient.personID != actor.personID, !recipient.roles.isEmpty else { return false }
+        if actor.readsWholeSchool { return true }
+        if actor.holds(.teacher) || actor.holds(.homeroom) {
+            if recipient.isAdministration || recipient.isTeaching || recipient.teachingTie { return true }
+        }
+        if actor.holds(.parent) || actor.holds(.student) {
+            if recipient.isAdministration || (recipient.isTeaching && recipient.teachingTie) { return true }
+        }
+        return false
     }
 
     private static func teachesOrLeads(_ actor: Actor, _ student: StudentFacts) -> Bool {

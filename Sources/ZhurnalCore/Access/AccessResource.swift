@@ -10,6 +10,8 @@ public enum AccessResource: Sendable, Hashable {
     case student(StudentFacts)
     case account(AccountFacts)
     case session(SessionFacts)
+    /// A person one could write a message to.
+    case correspondent(Correspondent)
 
     public var schoolID: Int {
         switch self {
@@ -20,6 +22,7 @@ public enum AccessResource: Sendable, Hashable {
         case .student(let facts): facts.schoolID
         case .account(let facts): facts.schoolID
         case .session(let facts): facts.schoolID
+        case .correspondent(let facts): facts.schoolID
         }
     }
 }
@@ -61,11 +64,14 @@ public struct ClassFacts: Sendable, Hashable {
     public let schoolID: Int
     public let classID: Int
     public let homeroomTeacherID: Int?
+    /// Teachers of the class's courses this year (a message to the class may come from them).
+    public let teacherIDs: Set<Int>
 
-    public init(schoolID: Int, classID: Int, homeroomTeacherID: Int?) {
+    public init(schoolID: Int, classID: Int, homeroomTeacherID: Int?, teacherIDs: Set<Int> = []) {
         self.schoolID = schoolID
         self.classID = classID
         self.homeroomTeacherID = homeroomTeacherID
+        self.teacherIDs = teacherIDs
     }
 }
 

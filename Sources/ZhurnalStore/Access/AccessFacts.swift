@@ -135,9 +135,27 @@ public enum AccessFacts {
 
     /// A class of this school with its homeroom teacher. One statement.
     public static func schoolClass(school: Int, classID: Int, in sql: any SQLDatabase) async throws -> ClassFacts? {
-        try await sql.raw("SELECT homeroom_teacher_id FROM classes WHERE school_id = \(bind: school) AND id = \(bind: classID)").first().map {
-            ClassFacts(schoolID: school, classID: classID, homeroomTeacherID: try $0.decode(column: "homeroom_teacher_id", as: Int?.self))
+        // The class row, then the teachers of its courses (its own and its subgroups'), in one statement.
+        let rows = try await sql.raw(
+            """
+            SELECT 'class' AS relation, homeroom_teacher_id AS person FROM classes WHERE school_id = \(bind: school) AND id = \(bind: classID)
+            UNION ALL
+            SELECT 'teacher', t.teacher_id FROM courses c
+            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+            JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
+            WHERE c.school_id = \(bind: school) AND (c.class_id = \(bind: classID) OR g.class_id = \(bind: classID))
+            """
+        ).all()
+        guard let row = try rows.first(where: { try $0.decode(column: "relation", as: String.self) == "class" }) else { return nil }
+        let teachers = try rows.filter { try $0.decode(column: "relation", as: String.self) == "teacher" }.compactMap {
+            try $0.decode(column: "person", as: Int?.self)
         }
+        return ClassFacts(
+            schoolID: school,
+            classID: classID,
+            homeroomTeacherID: try row.decode(column: "person", as: Int?.self),
+            teacherIDs: Set(teachers)
+        )
     }
 
     /// Whether an account belongs to this school.

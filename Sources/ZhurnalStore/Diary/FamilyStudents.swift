@@ -9,6 +9,13 @@ public struct FamilyStudent: Sendable, Hashable {
     public let className: String?
     /// The consent of his legal representative is on record: his diary is open to his family.
     public let familyConsent: Bool
+
+    public init(id: Int, fullName: String, className: String?, familyConsent: Bool) {
+        self.id = id
+        self.fullName = fullName
+        self.className = className
+        self.familyConsent = familyConsent
+    }
 }
 
 public enum FamilyStudents {

@@ -14,7 +14,10 @@ public struct Migration: Sendable {
     }
 
     /// Every step, in order. The last one's version is the schema version this build knows.
-    public static let all: [Migration] = [.schoolSchema, .accessSchema, .journalSchema, .cellHistorySchema, .homeworkKeys, .diarySchema]
+    public static let all: [Migration] = [
+        .schoolSchema, .accessSchema, .journalSchema, .cellHistorySchema, .homeworkKeys, .diarySchema,
+        .correspondenceSchema,
+    ]
 }
 
 /// The spelling of the few column definitions where SQLite and PostgreSQL differ; the rest of the DDL is shared.
