@@ -34,6 +34,32 @@ struct Access: Sendable {
         return actor
     }
 
+    /// As ``require(_:on:context:path:)``, but any refusal is answered with `refusal`: a recipient one may not write
+    /// to gets the same answer as one that does not exist.
+    @discardableResult
+    func require(
+        _ action: AccessAction,
+        on resource: AccessResource,
+        orRefuse refusal: AppError,
+        context: AppRequestContext,
+        path: String
+    )
+        async throws -> Actor
+    {
+        let actor = try context.requireActor()
+        guard AccessPolicy.decide(actor, action, resource).isAllowed else {
+            try await log(actor, "\(action.rawValue) \(path)", context: context)
+            throw refusal
+        }
+        return actor
+    }
+
+    /// An id the actor's school does not have, answered with `refusal` and logged.
+    func missing(_ what: String, refusing refusal: AppError, context: AppRequestContext, path: String) async throws -> Never {
+        if let actor = context.actor { try await log(actor, "no such \(what) in the school: \(path)", context: context) }
+        throw refusal
+    }
+
     /// The session's own account, for its password, second factor and sessions. Asked in any sign-in stage: the
     /// forced password change and the administrator's enrolment happen before the session is complete.
     @discardableResult

@@ -134,15 +134,7 @@ struct DiaryPageController: Sendable {
         let week = try DiaryReader.week(request, today: today)
         let (facts, loaded) = try await reader.load(student: student, week: week, context: context, path: request.uri.path)
         let actor = try context.requireActor()
-        let days = DiaryDays.of(loaded).map { day in
-            WeekPage.Day(
-                id: "day-\(day.date.iso)",
-                heading: "\(day.date.russianWeekday), \(day.date.russian.prefix(5))",
-                today: day.date == today,
-                lessons: day.lessons.map { Self.line($0, student: student) },
-                empty: day.lessons.isEmpty
-            )
-        }
+        let days = Self.days(loaded, student: student, today: today)
         let mayAcknowledge =
             AccessPolicy.decide(actor, .acknowledgeDiary, .student(facts)).isAllowed
             && !loaded.acknowledgements.contains { $0.guardianID == actor.personID }
@@ -170,6 +162,19 @@ struct DiaryPageController: Sendable {
                 ) : nil
         )
         return pages.page("diary-week", page)
+    }
+
+    /// The week's school days as the page shows them.
+    static func days(_ loaded: StudentWeek, student: Int, today: LocalDate) -> [WeekPage.Day] {
+        DiaryDays.of(loaded).map { day in
+            WeekPage.Day(
+                id: "day-\(day.date.iso)",
+                heading: "\(day.date.russianWeekday), \(day.date.russian.prefix(5))",
+                today: day.date == today,
+                lessons: day.lessons.map { Self.line($0, student: student) },
+                empty: day.lessons.isEmpty
+            )
+        }
     }
 
     static func line(_ lesson: StudentWeek.Lesson, student: Int) -> WeekPage.Lesson {

@@ -11,7 +11,7 @@ struct HomeController: Sendable {
     let clock: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/") { _, context in try await home(context) }
+        router.get("/") { request, context in try await home(request, context) }
     }
 
     struct HomePage: PageContext {
@@ -30,6 +30,17 @@ struct HomeController: Sendable {
         let today: [TodayLesson]
         let hasToday: Bool
         let todayTitle: String
+        /// A parent's or a pupil's child: his today and tomorrow, and what is new.
+        let family: FamilyHome.Section?
+        let announcements: [AnnouncementLine]
+        let hasAnnouncements: Bool
+        let unreadMessages: String?
+
+        struct AnnouncementLine: Sendable {
+            let href: String
+            let title: String
+            let detail: String
+        }
 
         struct TodayLesson: Sendable {
             /// The lesson's page: the substitute keeps the lesson he teaches.
@@ -62,7 +73,7 @@ struct HomeController: Sendable {
         }
     }
 
-    func home(_ context: AppRequestContext) async throws -> Response {
+    func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
         let readsSchool = AccessPolicy.decide(actor, .read, .school(id: actor.schoolID)).isAllowed
@@ -114,6 +125,9 @@ struct HomeController: Sendable {
                 try await DiaryAcknowledgements.homeroomClasses(school: actor.schoolID, teacher: actor.personID, today: today, in: sql)
             }.map { HomePage.CourseLink(href: "/classes/\($0.id)/acknowledgements", subject: "Ознакомление родителей с дневником", group: $0.name) }
             : []
+        let family = try await FamilyHome(database: database, access: access, clock: clock).section(request, context: context)
+        let announcements = try await AnnouncementBoard(database: database, access: access, clock: clock).current(context: context)
+        let unread = try await database.read { try await Messages.unreadCount(school: actor.schoolID, person: actor.personID, in: $0) }
         let greeting = "Здравствуйте, " + (context.session?.fullName.split(separator: " ").dropFirst().joined(separator: " ") ?? "") + "!"
         return pages.page(
             "home",
@@ -127,7 +141,18 @@ struct HomeController: Sendable {
                 hasHomeroom: !homeroom.isEmpty,
                 today: todayLessons,
                 hasToday: !todayLessons.isEmpty,
-                todayTitle: "Уроки сегодня, " + today.russian
+                todayTitle: "Уроки сегодня, " + today.russian,
+                family: family,
+                announcements: announcements.prefix(5).map { announcement in
+                    HomePage.AnnouncementLine(
+                        href: "/announcements/\(announcement.id)",
+                        title: announcement.title,
+                        detail: AnnouncementsPageController.audience(announcement) + " · до " + announcement.expiresOn.russian
+                    )
+                },
+                hasAnnouncements: !announcements.isEmpty,
+                unreadMessages: unread == 0
+                    ? nil : "\(unread) \(RussianPlural.form(unread, "непрочитанное сообщение", "непрочитанных сообщения", "непрочитанных сообщений"))"
             )
         )
     }

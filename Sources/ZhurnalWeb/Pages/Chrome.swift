@@ -36,6 +36,9 @@ struct Chrome: Sendable {
         if !session.roles.isDisjoint(with: [.parent, .student]) {
             links.append(Link(href: "/diary", label: "Дневник"))
         }
+        links.append(Link(href: "/notifications", label: "Уведомления"))
+        links.append(Link(href: "/messages", label: "Сообщения"))
+        links.append(Link(href: "/announcements", label: "Объявления"))
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
             links.append(Link(href: "/admin/security", label: "Журнал безопасности"))
