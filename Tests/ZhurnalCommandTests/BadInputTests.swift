@@ -30,6 +30,14 @@ struct BadInputTests {
         }
     }
 
+    @Test func aDigestWithoutSendmailOrASiteAddressFailsBeforeTheDatabase() async {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID()).sqlite").path
+        let base = ["digest", "--db", "sqlite:\(path)", "--from", "zhurnal@school.example.ru"]
+        await expectFailure(base + ["--sendmail", "/nonexistent/sendmail", "--base-url", "https://school.example.ru"])
+        await expectFailure(base + ["--sendmail", "/bin/true", "--base-url", "school.example.ru"])
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func unknownSchemeFails() async {
         await expectFailure(["migrate", "--db", "mysql://localhost/zhurnal"])
     }
