@@ -80,7 +80,11 @@ struct DiaryAcknowledgementTests {
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("<strong class=\"week-title\">05.10 – 11.10.2026</strong>"))
-            #expect(html.contains("Аксёнов Иван Петрович: <span class=\"ack-done\">ознакомлен(а) 12.10.2026 12:00</span>"))
+            #expect(
+                html.contains(
+                    "<a href=\"/messages/new?to=\(AccessSchool.parent)\">Аксёнов Иван Петрович</a>: <span class=\"ack-done\">ознакомлен(а) 12.10.2026 12:00</span>"
+                )
+            )
             #expect(html.contains("Ознакомились родители 1 из 2 учеников."))
             #expect(html.contains("родители не указаны"))
             let earlier = try await smirnova.get("/classes/1/acknowledgements?week=2026-09-28").text

@@ -38,6 +38,7 @@ struct DiaryPageLookupTests {
             nextHref: "/n",
             thisWeekHref: "/t",
             marksHref: "/m",
+            printHref: "/pr",
             days: [day],
             acknowledged: ["Аксёнов Иван Петрович, 12.10.2026 12:00"],
             acknowledgement: Page.AcknowledgementForm(action: "/a", csrf: "t", week: "2026-10-05", notYet: "с пятницы")

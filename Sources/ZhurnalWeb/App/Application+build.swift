@@ -66,6 +66,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     DiaryPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     DiaryMarksPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     ClassAcknowledgementsController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    DiaryPrintController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MessagesPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AnnouncementsPageController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     NotificationsPageController(database: database, pages: pages, clock: clock).addRoutes(to: router)

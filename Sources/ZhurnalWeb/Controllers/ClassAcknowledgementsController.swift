@@ -25,14 +25,18 @@ struct ClassAcknowledgementsController: Sendable {
         let rows: [Row]
         let hasRows: Bool
         let summary: String
+        let printHref: String
+        let messageHref: String
 
         struct Row: Sendable {
+            let diaryHref: String
             let pupil: String
             let guardians: [Guardian]
             let noGuardians: Bool
         }
 
         struct Guardian: Sendable {
+            let id: Int
             let name: String
             let at: String?
         }
@@ -61,8 +65,9 @@ struct ClassAcknowledgementsController: Sendable {
         else { try await access.missing("class", context: context, path: path) }
         let rows = found.pupils.map { pupil in
             Page.Row(
+                diaryHref: DiaryLinks.week(student: pupil.id, week),
                 pupil: pupil.fullName,
-                guardians: pupil.guardians.map { Page.Guardian(name: $0.fullName, at: $0.acknowledgedAt.map(RussianTime.moment)) },
+                guardians: pupil.guardians.map { Page.Guardian(id: $0.id, name: $0.fullName, at: $0.acknowledgedAt.map(RussianTime.moment)) },
                 noGuardians: pupil.guardians.isEmpty
             )
         }
@@ -79,7 +84,9 @@ struct ClassAcknowledgementsController: Sendable {
                 nextHref: link(week.next),
                 rows: rows,
                 hasRows: !rows.isEmpty,
-                summary: "Ознакомились родители \(done) из \(found.pupils.count) учеников."
+                summary: "Ознакомились родители \(done) из \(found.pupils.count) учеников.",
+                printHref: "/classes/\(classID)/diary/print?week=\(week.monday.iso)",
+                messageHref: "/messages/new?class=\(classID)"
             )
         )
     }

@@ -67,6 +67,7 @@ struct DiaryPageController: Sendable {
         /// A link back to this week, when another is shown.
         let thisWeekHref: String?
         let marksHref: String
+        let printHref: String
         let days: [Day]
         /// «Ознакомлен»: who of the parents confirmed the week, and the form for the parent reading it.
         let acknowledged: [String]
@@ -151,6 +152,7 @@ struct DiaryPageController: Sendable {
             nextHref: DiaryLinks.week(student: student, week.next),
             thisWeekHref: week.span.contains(today) ? nil : "/students/\(student)/diary",
             marksHref: "/students/\(student)/marks",
+            printHref: "/students/\(student)/diary/print?week=\(week.monday.iso)",
             days: days,
             acknowledged: loaded.acknowledgements.map { "\($0.guardianName), \(RussianTime.moment($0.at))" },
             acknowledgement: mayAcknowledge

@@ -17,6 +17,7 @@ extension DiaryPageController.WeekPage: MustacheParent {
         case "nextHref": nextHref
         case "thisWeekHref": thisWeekHref
         case "marksHref": marksHref
+        case "printHref": printHref
         case "days": days
         case "acknowledged": acknowledged
         case "acknowledgement": acknowledgement
