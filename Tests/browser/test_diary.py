@@ -91,3 +91,52 @@ def test_a_pupil_opens_a_subjects_marks(server, browser, demo, accounts):
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "diary-marks", width)
+
+
+def test_a_parent_acknowledges_a_week_and_writes_to_a_teacher(server, browser, demo, accounts):
+    """«Ознакомлен» on a phone, the start page's child and news, and a message to one of the child's teachers."""
+    parent = parent_of_several(demo, accounts)
+    browser.set_window_size(360, 800)
+    sign_in(browser, parent.login, parent.password)
+    # The start page: the switcher between his children and the news since his last visit.
+    assert browser.find_element(By.ID, "family-title").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "nav[aria-label='Дети'] a")) >= 2
+    assert browser.find_element(By.ID, "news-title").text.startswith("Новое")
+    assert_fits(browser)
+    screenshot(browser, "family-home", 360)
+
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Дневник"))
+    click_and_wait(browser, browser.find_elements(By.CSS_SELECTOR, ".child-list a")[0])
+    browser.get(browser.current_url.split("?")[0] + f"?week={WEEK}")
+    button = browser.find_element(By.XPATH, "//button[normalize-space()='Ознакомлен(а) с неделей']")
+    click_and_wait(browser, button)
+    confirmed = browser.find_element(By.CSS_SELECTOR, ".acknowledgement p").text
+    assert confirmed.startswith("Ознакомлен(а): ") and parent.last_name in confirmed
+    assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Ознакомлен(а) с неделей']")
+    screenshot(browser, "diary-acknowledged", 360)
+    # The same week on paper, with his confirmation in place of the signature line.
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Версия для печати (A4)"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Дневник за неделю: ")
+    assert "Ознакомлен(а) в электронном дневнике: " in browser.find_element(By.CSS_SELECTOR, ".print-sign").text
+    browser.set_window_size(1280, 900)
+    assert_fits(browser)
+    screenshot(browser, "diary-print", 1280)
+    browser.set_window_size(360, 800)
+
+    # A message to the first teacher the form offers; it arrives unread in the sent box with its read count.
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Сообщения"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Написать сообщение"))
+    options = [o for o in browser.find_elements(By.CSS_SELECTOR, "#to option") if o.get_attribute("value")]
+    assert options and all("Родитель" not in o.text and "Ученик" not in o.text for o in options)
+    teacher = next(o for o in options if "Учитель" in o.text)
+    teacher.click()
+    browser.find_element(By.ID, "subject").send_keys("Вопрос о домашнем задании")
+    browser.find_element(By.ID, "body").send_keys("Здравствуйте! Уточните, пожалуйста, задание на понедельник.")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Отправить']"))
+    assert path_of(browser).startswith("/messages/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Вопрос о домашнем задании"
+    assert "не прочитано" in browser.find_element(By.CSS_SELECTOR, ".message-list").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "message-sent", width)

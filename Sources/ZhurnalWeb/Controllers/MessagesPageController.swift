@@ -208,7 +208,8 @@ struct MessagesPageController: Sendable {
             chrome: Chrome(context),
             subject: Self.subject(message),
             sender: message.senderName,
-            addressee: Self.addressee(message),
+            addressee: message.audience == .person
+                ? (mine ? "кому: " + recipients.map(\.fullName).joined(separator: ", ") : "лично вам") : Self.addressee(message),
             at: RussianTime.moment(message.sentAt),
             paragraphs: message.body.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
             recipients: recipients.map { recipient in

@@ -21,6 +21,8 @@ struct FamilyHome: Sendable {
         let days: [DiaryPageController.WeekPage.Day]
         /// Out of the school year: nothing to show for today.
         let holiday: Bool
+        /// In the school year, but no school day today or tomorrow (a weekend).
+        let noLessons: Bool
         let news: [News]
         let hasNews: Bool
         let newsTitle: String
@@ -75,6 +77,7 @@ struct FamilyHome: Sendable {
             closed: chosen.familyConsent ? nil : DiaryReader.closed.message,
             days: days,
             holiday: holiday && days.isEmpty,
+            noLessons: chosen.familyConsent && !holiday && days.allSatisfy(\.empty),
             news: news.prefix(30).map { item in
                 News(
                     href: NotificationReader.href(item.target),
