@@ -10,7 +10,8 @@ import ZhurnalStore
 struct DiaryBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diary",
-        abstract: "Замерить неделю дневника (страницу и JSON) на живом сервере с демо-школой."
+        abstract:
+            "Замерить неделю дневника, отметки за период (страницы и JSON), главную страницу родителя и ленту уведомлений на живом сервере с демо-школой."
     )
 
     @OptionGroup var options: LiveBenchOptions
@@ -34,6 +35,10 @@ struct DiaryBenchCommand: AsyncParsableCommand {
                 for (name, path) in [
                     ("GET /students/{id}/diary (страница недели)", "/students/\(target.student)/diary" + query),
                     ("GET /api/v1/students/{id}/diary (неделя JSON)", "/api/v1/students/\(target.student)/diary" + query),
+                    ("GET /students/{id}/marks (отметки за период)", "/students/\(target.student)/marks"),
+                    ("GET /api/v1/students/{id}/marks (отметки JSON)", "/api/v1/students/\(target.student)/marks"),
+                    ("GET / (главная страница родителя)", "/?student=\(target.student)"),
+                    ("GET /api/v1/notifications (лента)", "/api/v1/notifications"),
                 ] {
                     rows.append(
                         try await RequestTiming.measure(name, options.runs, database: database) { _ in

@@ -97,7 +97,7 @@ struct MessagesTests {
 
     @Test(arguments: TestDatabases.flavors)
     func theHomeroomTeacherWritesToHisClasssParentsAndSeesWhoRead(flavor: SQLFlavor) async throws {
-        try await TestApp.withSchool(flavor) { client, database in
+        try await TestApp.withSchool(flavor, extraSeed: DiaryTests.seeded) { client, database in
             let teacher = try await JournalPageTests.signedIn(client, AccessSchool.Login.teacher)
             let compose = try await teacher.get("/messages/new?class=1")
             #expect(compose.status == .ok && compose.text.contains("Новое сообщение: класс 5А"))
@@ -112,7 +112,7 @@ struct MessagesTests {
             #expect(try await parent.get(path).status == .ok)
             let status = try await teacher.get(path)
             #expect(status.text.contains("Аксёнов Иван Петрович: <span class=\"ack-done\">прочитал(а) 12.10.2026 12:00</span>"))
-            // Орлов leads 6Б and teaches no course of 5А: not his class to write to.
+            // Орлов leads 6Б and teaches only a subgroup of 5А (DiaryWeekSeed): not the whole class to write to.
             let orlov = try await JournalAPITests.signedIn(client, AccessSchool.Login.otherTeacher)
             let refused = try await orlov.call(
                 .post,

@@ -64,7 +64,8 @@ public struct ClassFacts: Sendable, Hashable {
     public let schoolID: Int
     public let classID: Int
     public let homeroomTeacherID: Int?
-    /// Teachers of the class's courses this year (a message to the class may come from them).
+    /// Teachers of the class's class-wide courses (a message to the whole class may come from them; a subgroup's
+    /// teacher is not among them).
     public let teacherIDs: Set<Int>
 
     public init(schoolID: Int, classID: Int, homeroomTeacherID: Int?, teacherIDs: Set<Int> = []) {

@@ -135,15 +135,15 @@ public enum AccessFacts {
 
     /// A class of this school with its homeroom teacher. One statement.
     public static func schoolClass(school: Int, classID: Int, in sql: any SQLDatabase) async throws -> ClassFacts? {
-        // The class row, then the teachers of its courses (its own and its subgroups'), in one statement.
+        // The class row, then the teachers of its class-wide courses, in one statement: a subgroup's teacher does not
+        // speak to the whole class (nor to the families of the other subgroup, whom he could not write to one by one).
         let rows = try await sql.raw(
             """
             SELECT 'class' AS relation, homeroom_teacher_id AS person FROM classes WHERE school_id = \(bind: school) AND id = \(bind: classID)
             UNION ALL
             SELECT 'teacher', t.teacher_id FROM courses c
-            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
-            WHERE c.school_id = \(bind: school) AND (c.class_id = \(bind: classID) OR g.class_id = \(bind: classID))
+            WHERE c.school_id = \(bind: school) AND c.class_id = \(bind: classID) AND c.group_id IS NULL
             """
         ).all()
         guard let row = try rows.first(where: { try $0.decode(column: "relation", as: String.self) == "class" }) else { return nil }

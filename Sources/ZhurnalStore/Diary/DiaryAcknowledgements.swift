@@ -19,6 +19,8 @@ public struct ClassAcknowledgements: Sendable, Hashable {
         public let id: Int
         public let fullName: String
         public let guardians: [Guardian]
+        /// The consent of his legal representative is on record: his diary may go to his family, on paper too.
+        public let familyConsent: Bool
     }
 
     public struct Guardian: Sendable, Hashable {
@@ -78,7 +80,7 @@ public enum DiaryAcknowledgements {
             """
         select.add(
             "pupil",
-            ["id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic"],
+            ["id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic", "value": "p.family_consent_on"],
             "FROM people p WHERE p.school_id = \(bind: school) AND p.id IN " + roll
         )
         select.add(
@@ -112,7 +114,8 @@ public enum DiaryAcknowledgements {
             return ClassAcknowledgements.Pupil(
                 id: id,
                 fullName: try PersonName.full(row),
-                guardians: (guardians[id] ?? []).sorted { ($0.fullName, $0.id) < ($1.fullName, $1.id) }
+                guardians: (guardians[id] ?? []).sorted { ($0.fullName, $0.id) < ($1.fullName, $1.id) },
+                familyConsent: try row.decode(column: "value", as: String?.self) != nil
             )
         }
         return ClassAcknowledgements(

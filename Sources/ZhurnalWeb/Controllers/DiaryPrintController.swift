@@ -31,6 +31,8 @@ struct DiaryPrintController: Sendable {
         let weekTitle: String
         let days: [Day]
         let acknowledged: String?
+        /// Why the pupil's week is not printed; nil: printed.
+        var closed: String? = nil
     }
 
     struct Day: Sendable {
@@ -81,18 +83,29 @@ struct DiaryPrintController: Sendable {
         guard let facts = try await database.read({ try await AccessFacts.schoolClass(school: actor.schoolID, classID: classID, in: $0) })
         else { try await access.missing("class", context: context, path: path) }
         try await access.require(.read, on: .schoolClass(facts), context: context, path: path)
-        let (roll, weeks) = try await database.read { sql -> (ClassAcknowledgements?, [StudentWeek]) in
+        let (roll, weeks) = try await database.read { sql -> (ClassAcknowledgements?, [Int: StudentWeek]) in
             guard let roll = try await DiaryAcknowledgements.ofClass(school: actor.schoolID, classID: classID, week: week, in: sql) else {
-                return (nil, [])
+                return (nil, [:])
             }
-            var weeks: [StudentWeek] = []
-            for pupil in roll.pupils {
-                weeks.append(try await DiaryQueries.week(school: actor.schoolID, student: pupil.id, week: week, in: sql))
+            var weeks: [Int: StudentWeek] = [:]
+            // The sheets go home: a pupil whose family's consent is not on record gets none of his journal on paper either.
+            for pupil in roll.pupils where pupil.familyConsent {
+                weeks[pupil.id] = try await DiaryQueries.week(school: actor.schoolID, student: pupil.id, week: week, in: sql)
             }
             return (roll, weeks)
         }
         guard let roll else { try await access.missing("class", context: context, path: path) }
-        let sheets = weeks.map { Self.sheet($0, className: roll.className) }
+        let sheets = roll.pupils.map { pupil in
+            weeks[pupil.id].map { Self.sheet($0, className: roll.className) }
+                ?? Sheet(
+                    pupilName: pupil.fullName,
+                    className: roll.className,
+                    weekTitle: week.title,
+                    days: [],
+                    acknowledged: nil,
+                    closed: "Дневник не печатается: в школе не записано согласие законного представителя на обработку данных ученика."
+                )
+        }
         return pages.page(
             "diary-print",
             Page(

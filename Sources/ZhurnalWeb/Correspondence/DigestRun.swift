@@ -32,9 +32,12 @@ public struct DigestRun: Sendable {
 
     public func run() async throws -> Outcome {
         guard DigestMail.isAddress(from) else { throw DigestError.badSender(from) }
+        // A sendmail that exits before reading its message must fail that one delivery, not end the run.
+        signal(SIGPIPE, SIG_IGN)
         var outcome = Outcome()
         let now = clock()
-        let until = Timestamp.string(now)
+        // A minute back, so that what is being written right now, stamped a moment ago, is left for the next run whole.
+        let until = Timestamp.string(now.addingTimeInterval(-60))
         let today = SchoolCalendar.today(now)
         for school in try await database.read({ try await NotificationPreferences.schools(in: $0) }) {
             let readers = try await database.read { try await NotificationPreferences.digestReaders(school: school.id, in: $0) }
@@ -43,7 +46,7 @@ public struct DigestRun: Sendable {
                 let since = settings.digestSentUntil ?? Timestamp.string(now.addingTimeInterval(-24 * 3600))
                 let items = try await database.read { sql in
                     try await Self.items(school: school.id, person: person, settings: settings, since: since, today: today, in: sql)
-                }
+                }.filter { $0.at <= until }
                 guard let mail = DigestMail.compose(to: address, from: from, schoolName: school.name, items: items, baseURL: baseURL, now: now)
                 else {
                     outcome.nothingNew += 1
@@ -99,8 +102,13 @@ public struct DigestRun: Sendable {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        input.fileHandleForWriting.write(Data(mail.text.utf8))
-        try input.fileHandleForWriting.close()
+        do {
+            try input.fileHandleForWriting.write(contentsOf: Data(mail.text.utf8))
+            try input.fileHandleForWriting.close()
+        } catch {
+            process.waitUntilExit()
+            throw DigestError.sendmailFailed(process.terminationStatus)
+        }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw DigestError.sendmailFailed(process.terminationStatus) }
     }

@@ -26,13 +26,17 @@ struct NotificationReader: Sendable {
         let today = SchoolCalendar.today(clock())
         let now = clock()
         let from = Timestamp.string(now.addingTimeInterval(-Self.reach))
-        if visit {
-            return try await database.write { sql in try await Self.read(actor, today: today, now: now, from: from, visit: true, in: sql) }
+        let feed = try await database.read { sql in try await Self.read(actor, today: today, from: from, in: sql) }
+        guard visit else { return feed }
+        // Recorded apart from the read, so that a parent's start page never waits for the writer's lock for long;
+        // two visits racing keep either time, which is harmless.
+        let previous = try await database.write { sql in
+            try await NotificationPreferences.visit(school: actor.schoolID, person: actor.personID, at: Timestamp.string(now), in: sql)
         }
-        return try await database.read { sql in try await Self.read(actor, today: today, now: now, from: from, visit: false, in: sql) }
+        return Feed(notifications: feed.notifications, previousVisit: previous, settings: feed.settings, family: feed.family)
     }
 
-    private static func read(_ actor: Actor, today: LocalDate, now: Date, from: String, visit: Bool, in sql: any SQLDatabase) async throws -> Feed {
+    private static func read(_ actor: Actor, today: LocalDate, from: String, in sql: any SQLDatabase) async throws -> Feed {
         let settings = try await NotificationPreferences.of(school: actor.schoolID, person: actor.personID, in: sql)
         let family = try await FamilyStudents.of(
             school: actor.schoolID,
@@ -51,11 +55,7 @@ struct NotificationReader: Sendable {
             today: today,
             in: sql
         )
-        let previous =
-            visit
-            ? try await NotificationPreferences.visit(school: actor.schoolID, person: actor.personID, at: Timestamp.string(now), in: sql)
-            : settings.seenUntil
-        return Feed(notifications: lines, previousVisit: previous, settings: settings, family: family)
+        return Feed(notifications: lines, previousVisit: settings.seenUntil, settings: settings, family: family)
     }
 
     /// Stores the kinds the person muted and his digest address (empty: no digest).
