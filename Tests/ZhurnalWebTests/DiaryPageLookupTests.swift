@@ -57,4 +57,40 @@ struct DiaryPageLookupTests {
         )
         #expect(template?.render(page) == "понедельник, 05.10:1 Математика [5]05.10 – 11.10.2026")
     }
+
+    @Test func theMarksPageAnswersEveryFieldByName() {
+        typealias Marks = DiaryMarksPageController.MarksPage
+        let period = Marks.PeriodLink(href: "/p", label: "1 четверть", current: true)
+        let subject = Marks.Subject(
+            anchor: "s1",
+            name: "Математика",
+            marks: [Page.Mark(value: "5", detail: "вес 1")],
+            graded: true,
+            formula: "5 / 1",
+            proposal: "5",
+            termMark: "5",
+            chartSVG: "<svg></svg>"
+        )
+        let row = Marks.YearRow(subject: "Математика", cells: ["5"])
+        let page = Marks(
+            title: "Отметки",
+            chrome: nil,
+            pupilName: "Аксёнова",
+            diaryHref: "/d",
+            periods: [period],
+            periodTitle: "1 четверть",
+            periodDates: "01.09 – 23.10",
+            rounding: "стандартное",
+            subjects: [subject],
+            hasSubjects: true,
+            yearHeaders: ["1"],
+            yearRows: [row]
+        )
+        for parent in [page, period, subject, row] as [any MustacheParent] {
+            for field in Mirror(reflecting: parent).children.compactMap(\.label) where field != "chrome" {
+                #expect(parent.child(named: field) != nil, "\(type(of: parent)).\(field) is not answered by name")
+            }
+            #expect(parent.child(named: "nothing") == nil)
+        }
+    }
 }
