@@ -107,4 +107,16 @@ struct NotificationsTests {
             #expect((try json(feed)["notifications"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test(arguments: TestDatabases.flavors)
+    func aNewPasswordEndsTheDigestLikeTheSessions(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, database in
+            let parent = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
+            let saved = try await parent.call(.put, "/api/v1/notifications/settings", json: "{\"muted\": [], \"email\": \"someone@example.ru\"}")
+            #expect(saved.status == .ok)
+            _ = try await PasswordFlowTests.issueInitialPassword(to: AccessSchool.parent, client: client)
+            let settings = try await database.read { sql in try await NotificationPreferences.of(school: 1, person: AccessSchool.parent, in: sql) }
+            #expect(settings.digestEmail == nil)
+        }
+    }
 }

@@ -29,6 +29,19 @@ public enum AccountStore {
             WHERE school_id = \(bind: school) AND id = \(bind: account)
             """
         ).run()
+        try await endDigest(school: school, account: account, in: sql)
+    }
+
+    /// A new password ends the e-mail digest as it ends the sessions: an address set from a stolen session must not
+    /// keep receiving a child's marks once the password is changed. The person gives his address again.
+    private static func endDigest(school: Int, account: Int, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            UPDATE notification_settings SET digest_email = NULL
+            WHERE school_id = \(bind: school)
+              AND person_id = (SELECT person_id FROM accounts WHERE school_id = \(bind: school) AND id = \(bind: account))
+            """
+        ).run()
     }
 
     /// An initial password: works once, within ``initialPasswordLifetime``, and must then be replaced.
@@ -41,6 +54,7 @@ public enum AccountStore {
             WHERE school_id = \(bind: school) AND id = \(bind: account)
             """
         ).run()
+        try await endDigest(school: school, account: account, in: sql)
     }
 
     /// Accepts a time step only if it is later than the last accepted one; false when another request took it first.
