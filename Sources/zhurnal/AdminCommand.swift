@@ -7,7 +7,7 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Учётные записи администраторов.",
-        subcommands: [AdminCreateCommand.self, AdminObserveCommand.self]
+        subcommands: [AdminCreateCommand.self, AdminObserveCommand.self, AdminFamilyCommand.self]
     )
 }
 
@@ -81,6 +81,39 @@ struct AdminObserveCommand: AsyncParsableCommand {
             _ = try await db.write { try await ObserverSchools.grant(login: login, schools: Set(schools), in: $0) }
             await db.close()
             say("Наблюдатель «\(login)» читает школы: \(schools.sorted().map(String.init).joined(separator: ", ")).")
+        } catch {
+            await db.close()
+            throw CommandFailure.report(error)
+        }
+    }
+}
+
+/// A parent whose child goes to another school of the installation: his account is linked to the child there, and he
+/// reads that diary from his own account. Like an observer's schools, this is the operator's to grant.
+struct AdminFamilyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "family",
+        abstract: "Открыть родителю дневник его ребёнка из другой школы (или закрыть с --unlink)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Логин учётной записи родителя (в его школе).") var login: String
+    @Option(help: "Номер школы ребёнка.") var school: Int
+    @Option(help: "Номер ребёнка в его школе.") var student: Int
+    @Flag(help: "Убрать связь.") var unlink = false
+
+    func run() async throws {
+        Logs.bootstrap(level: .warning)
+        let db = try await database.openMigrated(logger: Logs.logger())
+        do {
+            if unlink {
+                let removed = try await db.write { try await FamilyLinks.unlink(login: login, school: school, student: student, in: $0) }
+                say(removed ? "Связь убрана: «\(login)» больше не видит дневник ученика \(student) школы \(school)." : "Такой связи не было.")
+            } else {
+                let name = try await db.write { try await FamilyLinks.link(login: login, school: school, student: student, at: Date(), in: $0) }
+                say("«\(login)» видит дневник: \(name), школа \(school) (при записанном в школе согласии).")
+            }
+            await db.close()
         } catch {
             await db.close()
             throw CommandFailure.report(error)

@@ -93,3 +93,34 @@ struct AdminObserveTests {
         await scratch.remove()
     }
 }
+
+/// `zhurnal admin family`: the operator opens a child's diary in another school to his parent's account.
+struct AdminFamilyTests {
+    let commands = BadInputTests()
+
+    @Test func aParentIsLinkedToHisChildInAnotherSchoolAndUnlinked() async throws {
+        let scratch = try await TestDatabases.Scratch.make(.sqlite)
+        guard case .sqlite(let path) = scratch.location else { return }
+        let database = try await Database.open(scratch.location, logger: TestDatabases.logger)
+        try await Migrator(database: database).migrate()
+        try await AccessSchool.write(into: database)
+        let db = ["--db", "sqlite:\(path)"]
+        let child = ["--school", "2", "--student", String(AccessSchool.otherSchoolPupil)]
+        func links() async throws -> Int {
+            try await database.read { try await $0.raw("SELECT COUNT(*) AS n FROM family_links").first()!.decode(column: "n", as: Int.self) }
+        }
+        try await commands.run(["admin", "family"] + db + ["--login", "aksyonov"] + child)
+        try await commands.run(["admin", "family"] + db + ["--login", "aksyonov"] + child)
+        #expect(try await links() == 1)
+        // A teacher is no parent; a child of his own school is the school's to record; no such pupil or login.
+        await commands.expectFailure(["admin", "family"] + db + ["--login", "smirnova"] + child)
+        await commands.expectFailure(["admin", "family"] + db + ["--login", "aksyonov", "--school", "1", "--student", String(TinySchool.volkov)])
+        await commands.expectFailure(["admin", "family"] + db + ["--login", "aksyonov", "--school", "2", "--student", "999"])
+        await commands.expectFailure(["admin", "family"] + db + ["--login", "nobody"] + child)
+        #expect(try await links() == 1)
+        try await commands.run(["admin", "family"] + db + ["--login", "aksyonov", "--unlink"] + child)
+        #expect(try await links() == 0)
+        await database.close()
+        await scratch.remove()
+    }
+}

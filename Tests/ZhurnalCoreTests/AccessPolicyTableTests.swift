@@ -142,6 +142,20 @@ enum AccessFixture {
     // The same ids in other schools, with relations that would allow within the school.
     static let course10OfSchool2 = AccessResource.course(course(10, school: 2, teachers: [teacherA], homerooms: [homeroom5A]))
     static let p1OfSchool2 = student(pupilP1, school: 2, homerooms: [homeroom5A], teachers: [teacherA], guardians: [parentOfP1])
+    /// A pupil of school 2 whose family's accounts in school 1 (P1's parent, and teacher A, who is no parent) the
+    /// operator linked to him; with and without the consent on record.
+    static func linkedPupilOfSchool2(consent: Bool) -> AccessResource {
+        .student(
+            StudentFacts(
+                schoolID: 2,
+                studentID: 2001,
+                familyConsent: consent,
+                linkedFamilyAccounts: [
+                    AccountRef(schoolID: 1, accountID: parentOfP1.accountID), AccountRef(schoolID: 1, accountID: teacherA.accountID),
+                ]
+            )
+        )
+    }
     static let courseOfSchool3 = AccessResource.course(course(10, school: 3, teachers: [observer], homerooms: [observer]))
     static let lessonOfSchool2 = lesson(
         602,
@@ -388,6 +402,28 @@ extension AccessFixture {
         row("teacher+homeroom+parent · teacher B, as a colleague", multiRole, correspondent(teacherB), allows: [.writeMessage]),
         row("observer · teacher A", observer, correspondent(teacherA)),
         row("admin of school 2 · teacher A of school 1", adminOfSchool2, correspondent(teacherA), otherwise: .otherSchool),
+
+        // A family across two schools: the linked parent reads the child's diary there and nothing more.
+        row(
+            "parent of P1 · his linked child in school 2",
+            parentOfP1,
+            linkedPupilOfSchool2(consent: true),
+            allows: [.readDiary],
+            otherwise: .otherSchool
+        ),
+        row(
+            "parent of P1 · his linked child in school 2 without the consent",
+            parentOfP1,
+            linkedPupilOfSchool2(consent: false),
+            otherwise: .otherSchool
+        ),
+        row("parent of P2 · a child in school 2 linked to others", parentOfP2, linkedPupilOfSchool2(consent: true), otherwise: .otherSchool),
+        row(
+            "teacher A · a child in school 2 linked to his account, though he is no parent",
+            teacherA,
+            linkedPupilOfSchool2(consent: true),
+            otherwise: .otherSchool
+        ),
     ].flatMap { $0 }
 }
 

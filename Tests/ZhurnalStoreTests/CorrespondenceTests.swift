@@ -267,7 +267,15 @@ struct CorrespondenceTests {
                     school: 1,
                     person: AccessSchool.parent,
                     administration: false,
-                    family: [FamilyStudent(id: TinySchool.aksyonova, fullName: "Аксёнова Мария Ивановна", className: "5А", familyConsent: true)],
+                    family: [
+                        FamilyStudent(
+                            id: TinySchool.aksyonova,
+                            fullName: "Аксёнова Мария Ивановна",
+                            className: "5А",
+                            familyConsent: true,
+                            schoolID: 1
+                        )
+                    ],
                     since: "2026-10-12T00:00:00Z",
                     muted: [.homework],
                     today: Self.today,
@@ -282,7 +290,15 @@ struct CorrespondenceTests {
                     school: 1,
                     person: AccessSchool.parent,
                     administration: false,
-                    family: [FamilyStudent(id: TinySchool.aksyonova, fullName: "Аксёнова Мария Ивановна", className: "5А", familyConsent: false)],
+                    family: [
+                        FamilyStudent(
+                            id: TinySchool.aksyonova,
+                            fullName: "Аксёнова Мария Ивановна",
+                            className: "5А",
+                            familyConsent: false,
+                            schoolID: 1
+                        )
+                    ],
                     since: "2026-10-12T00:00:00Z",
                     muted: [],
                     today: Self.today,

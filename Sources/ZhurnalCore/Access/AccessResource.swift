@@ -88,6 +88,9 @@ public struct StudentFacts: Sendable, Hashable {
     /// The consent of his legal representative to keep his data in the electronic diary is on record: without it
     /// the diary stays closed to his family's accounts.
     public let familyConsent: Bool
+    /// Parents' accounts in other schools that the installation's operator linked to him (a family whose children go
+    /// to different schools of a region): they read his diary, as his family does, across the schools' wall.
+    public let linkedFamilyAccounts: Set<AccountRef>
 
     public init(
         schoolID: Int,
@@ -95,7 +98,8 @@ public struct StudentFacts: Sendable, Hashable {
         homeroomTeacherIDs: Set<Int> = [],
         teacherIDs: Set<Int> = [],
         guardianIDs: Set<Int> = [],
-        familyConsent: Bool = false
+        familyConsent: Bool = false,
+        linkedFamilyAccounts: Set<AccountRef> = []
     ) {
         self.schoolID = schoolID
         self.studentID = studentID
@@ -103,6 +107,7 @@ public struct StudentFacts: Sendable, Hashable {
         self.teacherIDs = teacherIDs
         self.guardianIDs = guardianIDs
         self.familyConsent = familyConsent
+        self.linkedFamilyAccounts = linkedFamilyAccounts
     }
 
     /// He himself, or one of his legal representatives.
@@ -127,6 +132,17 @@ public struct AccountFacts: Sendable, Hashable {
 public struct SessionFacts: Sendable, Hashable {
     public let schoolID: Int
     /// The account the session belongs to.
+    public let accountID: Int
+
+    public init(schoolID: Int, accountID: Int) {
+        self.schoolID = schoolID
+        self.accountID = accountID
+    }
+}
+
+/// An account named across schools: ids are a school's own.
+public struct AccountRef: Sendable, Hashable {
+    public let schoolID: Int
     public let accountID: Int
 
     public init(schoolID: Int, accountID: Int) {

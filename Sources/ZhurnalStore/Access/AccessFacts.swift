@@ -118,6 +118,9 @@ public enum AccessFacts {
             JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
             WHERE m.school_id = \(bind: school) AND m.student_id = \(bind: student)
               AND m.starts_on <= \(bind: day) AND (m.ends_on IS NULL OR m.ends_on >= \(bind: day))
+            UNION ALL
+            SELECT 'link:' || f.guardian_school_id, f.guardian_account_id FROM family_links f
+            WHERE f.school_id = \(bind: school) AND f.student_id = \(bind: student)
             """
         ).all()
         let relations = try rows.map { (try $0.decode(column: "relation", as: String.self), try $0.decode(column: "person", as: Int.self)) }
@@ -129,7 +132,12 @@ public enum AccessFacts {
             homeroomTeacherIDs: people("homeroom"),
             teacherIDs: people("teacher"),
             guardianIDs: people("guardian"),
-            familyConsent: relations.contains { $0.0 == "consent" }
+            familyConsent: relations.contains { $0.0 == "consent" },
+            linkedFamilyAccounts: Set(
+                relations.compactMap { relation, account in
+                    relation.hasPrefix("link:") ? Int(relation.dropFirst(5)).map { AccountRef(schoolID: $0, accountID: account) } : nil
+                }
+            )
         )
     }
 

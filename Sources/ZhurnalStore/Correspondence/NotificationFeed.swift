@@ -41,8 +41,11 @@ public enum NotificationFeed {
         let names = Dictionary(open.map { ($0.id, shortName($0.fullName)) }) { first, _ in first }
         let several = open.count > 1
         var lines: [FeedItem] = []
-        for event in try await FamilyEvents.since(since, school: school, students: open.map(\.id), today: today, in: sql) {
-            lines.append(line(event, pupil: several ? names[event.studentID] : nil))
+        // A child in another school (linked by the operator) is read in his own school: one statement a school.
+        for (pupilSchool, pupils) in Dictionary(grouping: open, by: \.schoolID).sorted(by: { $0.key < $1.key }) {
+            for event in try await FamilyEvents.since(since, school: pupilSchool, students: pupils.map(\.id), today: today, in: sql) {
+                lines.append(line(event, pupil: several ? names[event.studentID] : nil))
+            }
         }
         if !muted.contains(.announcement) {
             for announcement in try await Announcements.current(

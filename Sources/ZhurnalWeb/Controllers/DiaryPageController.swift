@@ -32,6 +32,8 @@ struct DiaryPageController: Sendable {
             let href: String
             let name: String
             let className: String?
+            /// A child of another school, linked to the parent's account: its short name.
+            let otherSchool: String?
             let closed: Bool
         }
     }
@@ -47,6 +49,7 @@ struct DiaryPageController: Sendable {
                 href: "/students/\(student.id)/diary",
                 name: student.fullName,
                 className: student.className,
+                otherSchool: student.otherSchool,
                 closed: !student.familyConsent
             )
         }
@@ -230,14 +233,14 @@ struct DiaryPageController: Sendable {
     // MARK: Files
 
     func file(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let actor = try context.requireActor()
+        _ = try context.requireActor()
         let student = try context.parameters.require("studentId", as: Int.self)
         let fileID = try context.parameters.require("fileId", as: Int.self)
         let path = request.uri.path
-        try await reader.require(student: student, context: context, path: path)
+        let facts = try await reader.require(student: student, context: context, path: path)
         guard
             let (file, content) = try await database.read({
-                try await DiaryQueries.file(school: actor.schoolID, student: student, file: fileID, in: $0)
+                try await DiaryQueries.file(school: facts.schoolID, student: student, file: fileID, in: $0)
             })
         else { try await access.missing("homework file", context: context, path: path) }
         return HomeworkDownload.response(file, content)

@@ -54,11 +54,10 @@ struct DiaryPrintController: Sendable {
         let student = try context.parameters.require("studentId", as: Int.self)
         let week = try DiaryReader.week(request, today: SchoolCalendar.today(clock()))
         let reader = DiaryReader(database: database, access: access, clock: clock)
-        let loaded = try await reader.load(student: student, week: week, context: context, path: request.uri.path).week
-        let actor = try context.requireActor()
+        let (facts, loaded) = try await reader.load(student: student, week: week, context: context, path: request.uri.path)
         let today = SchoolCalendar.today(clock())
         let className = try await database.read { sql in
-            try await FamilyStudents.of(school: actor.schoolID, parent: nil, pupil: student, today: today, in: sql).first?.className
+            try await FamilyStudents.of(school: facts.schoolID, parent: nil, pupil: student, today: today, in: sql).first?.className
         }
         let sheet = Self.sheet(loaded, className: className ?? "")
         return pages.page(

@@ -42,6 +42,7 @@ struct NotificationReader: Sendable {
             school: actor.schoolID,
             parent: actor.holds(.parent) ? actor.personID : nil,
             pupil: actor.holds(.student) ? actor.personID : nil,
+            account: AccountRef(schoolID: actor.schoolID, accountID: actor.accountID),
             today: today,
             in: sql
         )

@@ -35,7 +35,8 @@ struct DiaryReader: Sendable {
         let actor = try context.requireActor()
         let parent = actor.holds(.parent) ? actor.personID : nil
         let loaded = try await read(student: student, context: context, path: path) { school, _, sql in
-            try await DiaryQueries.week(school: school, student: student, week: week, family: parent, in: sql)
+            // The switcher lists his children of the pupil's school, found by his person there: none across schools.
+            try await DiaryQueries.week(school: school, student: student, week: week, family: school == actor.schoolID ? parent : nil, in: sql)
         }
         guard loaded.value.isInSchoolYear else {
             throw AppError.invalid(
@@ -76,9 +77,9 @@ struct DiaryReader: Sendable {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
         let read = try await database.read { sql -> (StudentFacts, Value?)? in
-            guard let facts = try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: sql) else { return nil }
+            guard let facts = try await Self.facts(of: student, for: actor, today: today, in: sql) else { return nil }
             guard AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed else { return (facts, nil) }
-            return (facts, try await body(actor.schoolID, today, sql))
+            return (facts, try await body(facts.schoolID, today, sql))
         }
         guard let (facts, loaded) = read else { try await access.missing("student", context: context, path: path) }
         guard let loaded else { try await refuse(facts, context: context, path: path) }
@@ -90,16 +91,31 @@ struct DiaryReader: Sendable {
     func require(student: Int, context: AppRequestContext, path: String) async throws -> StudentFacts {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
-        guard let facts = try await database.read({ try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: $0) })
+        guard let facts = try await database.read({ try await Self.facts(of: student, for: actor, today: today, in: $0) })
         else { try await access.missing("student", context: context, path: path) }
         if !AccessPolicy.decide(actor, .readDiary, .student(facts)).isAllowed { try await refuse(facts, context: context, path: path) }
         return facts
     }
 
+    /// The pupil in the actor's school; else, for a parent, his child in another school that the operator linked to
+    /// his account (one more statement, only then).
+    static func facts(of student: Int, for actor: Actor, today: LocalDate, in sql: any SQLDatabase) async throws -> StudentFacts? {
+        if let own = try await AccessFacts.student(school: actor.schoolID, student: student, today: today, in: sql) { return own }
+        guard actor.holds(.parent),
+            let school = try await FamilyLinks.schoolOfLinkedChild(
+                student,
+                account: AccountRef(schoolID: actor.schoolID, accountID: actor.accountID),
+                in: sql
+            )
+        else { return nil }
+        return try await AccessFacts.student(school: school, student: student, today: today, in: sql)
+    }
+
     /// His own family without the consent learns why; anyone else gets what a pupil who does not exist gets.
     private func refuse(_ facts: StudentFacts, context: AppRequestContext, path: String) async throws -> Never {
         let actor = try context.requireActor()
-        if facts.isFamily(actor) && !facts.familyConsent { throw Self.closed }
+        let linked = facts.linkedFamilyAccounts.contains(AccountRef(schoolID: actor.schoolID, accountID: actor.accountID))
+        if (facts.isFamily(actor) || linked) && !facts.familyConsent { throw Self.closed }
         try await access.requireHiding(.readDiary, on: .student(facts), context: context, path: path)
         throw AppError.notFound
     }
@@ -113,6 +129,7 @@ struct DiaryReader: Sendable {
                 school: actor.schoolID,
                 parent: actor.holds(.parent) ? actor.personID : nil,
                 pupil: actor.holds(.student) ? actor.personID : nil,
+                account: AccountRef(schoolID: actor.schoolID, accountID: actor.accountID),
                 today: today,
                 in: sql
             )
