@@ -7,6 +7,7 @@ import Testing
 import ZhurnalCore
 import ZhurnalStore
 import ZhurnalTestSupport
+import ZhurnalWeb
 
 /// A parent whose other child goes to school 2 (Зайцева): once the operator links his account, he reads her diary
 /// from his own sign-in in school 1, and nothing else of school 2 (issue 5: "a child in another school too").
@@ -38,6 +39,10 @@ struct FamilyAcrossSchoolsTests {
             #expect(start.text.contains("Аксёнова Мария Ивановна"))
             let week = try await father.get("/students/\(Self.child)/diary?week=2026-10-05")
             #expect(week.status == .ok && week.text.contains("Дневник: Зайцева Ольга Игоревна"))
+            // The switcher leads to his daughter in school 1 and back.
+            #expect(week.text.contains("href=\"/students/\(TinySchool.aksyonova)/diary?week=2026-10-05\">Аксёнова Мария Ивановна</a>"))
+            let own = try await father.get("/students/\(TinySchool.aksyonova)/diary?week=2026-10-05")
+            #expect(own.text.contains("href=\"/students/\(Self.child)/diary?week=2026-10-05\">Зайцева Ольга Игоревна</a>"))
             // Read, not confirmed: «Ознакомлен» belongs to her school's own record of her parents.
             #expect(!week.text.contains("Ознакомлен(а) с неделей"))
             let api = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
@@ -90,6 +95,22 @@ struct FamilyAcrossSchoolsTests {
             let api = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
             let feed = (try json(try await api.call(.get, "/api/v1/notifications"))["notifications"] as? [[String: Any]]) ?? []
             #expect(feed.contains { $0["title"] as? String == "Физика: 4" && $0["pupil"] as? String == "Зайцева Ольга" })
+            // And his e-mail digest.
+            let sendmail = try DigestTests.StandInSendmail()
+            try await database.write { sql in
+                try await NotificationPreferences.save(school: 1, person: AccessSchool.parent, muted: [], digestEmail: "aksyonov@example.ru", in: sql)
+            }
+            let now = ISO8601DateFormatter().date(from: "2026-10-12T17:00:00Z")!
+            let outcome = try await DigestRun(
+                database: database,
+                sendmail: sendmail.path,
+                from: "zhurnal@example.ru",
+                baseURL: "https://a.example.ru",
+                clock: { now }
+            )
+            .run()
+            #expect(outcome.sent == 1)
+            #expect(sendmail.read("messages").contains("Зайцева Ольга — Физика: 4."))
         }
     }
 }

@@ -13,6 +13,8 @@ public enum DiaryQueries {
         student: Int,
         week: SchoolWeek,
         family parent: Int? = nil,
+        familySchool: Int? = nil,
+        linkedAccount: AccountRef? = nil,
         in sql: any SQLDatabase
     ) async throws
         -> StudentWeek
@@ -133,7 +135,18 @@ public enum DiaryQueries {
                 ["id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic"],
                 """
                 FROM guardianships g JOIN people p ON p.school_id = g.school_id AND p.id = g.student_id
-                WHERE g.school_id = \(bind: school) AND g.guardian_id = \(bind: parent)
+                WHERE g.school_id = \(bind: familySchool ?? school) AND g.guardian_id = \(bind: parent)
+                """
+            )
+        }
+        if let linkedAccount {
+            // His children in other schools, linked by the operator to his account.
+            select.add(
+                "child",
+                ["id": "p.id", "last_name": "p.last_name", "first_name": "p.first_name", "patronymic": "p.patronymic"],
+                """
+                FROM family_links f JOIN people p ON p.school_id = f.school_id AND p.id = f.student_id
+                WHERE f.guardian_school_id = \(bind: linkedAccount.schoolID) AND f.guardian_account_id = \(bind: linkedAccount.accountID)
                 """
             )
         }

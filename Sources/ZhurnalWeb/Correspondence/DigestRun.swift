@@ -74,11 +74,13 @@ public struct DigestRun: Sendable {
     ) async throws -> [FeedItem] {
         let roles = try await Correspondents.roles(school: school, people: [person], in: sql)[person] ?? []
         guard !roles.isEmpty else { return [] }
-        let actor = Actor(accountID: 0, personID: person, schoolID: school, roles: roles)
+        let account = try await AccessFacts.accountOf(school: school, person: person, in: sql)
+        let actor = Actor(accountID: account ?? 0, personID: person, schoolID: school, roles: roles)
         let family = try await FamilyStudents.of(
             school: school,
             parent: roles.contains(.parent) ? person : nil,
             pupil: roles.contains(.student) ? person : nil,
+            account: account.map { AccountRef(schoolID: school, accountID: $0) },
             today: today,
             in: sql
         )

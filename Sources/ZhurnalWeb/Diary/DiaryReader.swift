@@ -35,8 +35,16 @@ struct DiaryReader: Sendable {
         let actor = try context.requireActor()
         let parent = actor.holds(.parent) ? actor.personID : nil
         let loaded = try await read(student: student, context: context, path: path) { school, _, sql in
-            // The switcher lists his children of the pupil's school, found by his person there: none across schools.
-            try await DiaryQueries.week(school: school, student: student, week: week, family: school == actor.schoolID ? parent : nil, in: sql)
+            // The switcher lists his children in his own school and those of other schools linked to his account.
+            try await DiaryQueries.week(
+                school: school,
+                student: student,
+                week: week,
+                family: parent,
+                familySchool: actor.schoolID,
+                linkedAccount: parent.map { _ in AccountRef(schoolID: actor.schoolID, accountID: actor.accountID) },
+                in: sql
+            )
         }
         guard loaded.value.isInSchoolYear else {
             throw AppError.invalid(
