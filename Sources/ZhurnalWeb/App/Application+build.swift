@@ -76,5 +76,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     let issuer = CredentialIssuer(database: database, hasher: dependencies.hasher, clock: clock, publicURL: dependencies.security.publicURL)
     AdminPeopleController(database: database, pages: pages, access: access, issuer: issuer, clock: clock).addRoutes(to: router)
     SecurityLogController(database: database, pages: pages, access: access).addRoutes(to: router)
+    AdminCalendarController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    CalendarAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     return router
 }

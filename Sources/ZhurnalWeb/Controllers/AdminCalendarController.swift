@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// The administrator's page of the year's calendar (`/admin/calendar`): its periods by kind and its holidays, with a
+/// form for each; a refused form comes back with its values and the reason.
+struct AdminCalendarController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    private var setup: CalendarSetup { CalendarSetup(database: database, access: access, clock: clock) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/calendar") { request, context in try await page(request, context) }
+        router.post("/admin/calendar/periods") { request, context in try await addPeriod(request, context) }
+        router.post("/admin/calendar/holidays") { request, context in try await addHoliday(request, context) }
+    }
+
+    struct Page: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let yearTitle: String
+        let yearDates: String
+        let periods: [Line]
+        let hasPeriods: Bool
+        let holidays: [Line]
+        let hasHolidays: Bool
+        let csrf: String
+        let kinds: [Choice]
+        let error: String?
+        let added: Bool
+
+        struct Line: Sendable {
+            let title: String
+            let dates: String
+            let note: String?
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+        }
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let path = "/admin/calendar"
+        try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let calendar = try await setup.calendar(context: context, path: path)
+        let dates = { (span: DateSpan) in "\(span.start.russian) – \(span.end.russian)" }
+        let periods = calendar.periods.map { period in
+            Page.Line(title: period.title, dates: dates(period.span), note: period.closed ? "закрыт" : nil)
+        }
+        let holidays = calendar.holidays.map { holiday in
+            Page.Line(title: holiday.title, dates: dates(holiday.span), note: holiday.parallel.map { "только \($0)-е классы" })
+        }
+        let page = Page(
+            title: "Календарь года \(calendar.title)",
+            chrome: Chrome(context),
+            yearTitle: calendar.title,
+            yearDates: dates(calendar.span),
+            periods: periods,
+            hasPeriods: !periods.isEmpty,
+            holidays: holidays,
+            hasHolidays: !holidays.isEmpty,
+            csrf: context.session?.csrfToken ?? "",
+            kinds: PeriodKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle) },
+            error: error,
+            added: request.uri.queryParameters["added"] != nil
+        )
+        return pages.page("admin-calendar", page, status: status)
+    }
+
+    func addPeriod(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await request.form([String: String].self, context: context)
+        do {
+            _ = try await setup.addPeriod(
+                kind: form["kind"] ?? "",
+                number: form["number"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                startsOn: form["startsOn"] ?? "",
+                endsOn: form["endsOn"] ?? "",
+                context: context,
+                path: request.uri.path
+            )
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/calendar?added=1"])
+    }
+
+    func addHoliday(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await request.form([String: String].self, context: context)
+        do {
+            _ = try await setup.addHoliday(
+                title: form["title"] ?? "",
+                startsOn: form["startsOn"] ?? "",
+                endsOn: form["endsOn"] ?? "",
+                parallel: form["parallel"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                context: context,
+                path: request.uri.path
+            )
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/calendar?added=1"])
+    }
+}
