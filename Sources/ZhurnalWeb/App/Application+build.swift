@@ -78,5 +78,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     SecurityLogController(database: database, pages: pages, access: access).addRoutes(to: router)
     AdminCalendarController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     CalendarAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AdminClassesController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    ClassesAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     return router
 }

@@ -42,6 +42,7 @@ struct Chrome: Sendable {
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
             links.append(Link(href: "/admin/calendar", label: "Календарь года"))
+            links.append(Link(href: "/admin/classes", label: "Классы"))
             links.append(Link(href: "/admin/security", label: "Журнал безопасности"))
         }
         links.append(Link(href: "/account/sessions", label: "Мои сеансы"))

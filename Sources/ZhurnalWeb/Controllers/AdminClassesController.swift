@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// The administrator's list of the year's classes (`/admin/classes`): each with its homeroom teacher and pupils, and a
+/// form for a new class; a refused form comes back with the reason.
+struct AdminClassesController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    private var setup: ClassSetup { ClassSetup(database: database, access: access, clock: clock) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/classes") { request, context in try await page(request, context) }
+        router.post("/admin/classes") { request, context in try await add(request, context) }
+    }
+
+    struct Page: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let classes: [Row]
+        let hasClasses: Bool
+        let csrf: String
+        let kinds: [Choice]
+        let teachers: [Choice]
+        let error: String?
+        let added: Bool
+
+        struct Row: Sendable {
+            let name: String
+            let homeroom: String
+            let pupils: Int
+            let periods: String
+            let people: String
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+        }
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let path = "/admin/classes"
+        try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let (calendar, classes) = try await setup.classes(context: context, path: path)
+        let rows = classes.map { schoolClass in
+            Page.Row(
+                name: schoolClass.name,
+                homeroom: schoolClass.homeroomName ?? "не назначен",
+                pupils: schoolClass.pupils,
+                periods: schoolClass.periodKind.russianTitle,
+                people: "/admin/people?class=\(schoolClass.id)"
+            )
+        }
+        let page = Page(
+            title: "Классы \(calendar.title)",
+            chrome: Chrome(context),
+            classes: rows,
+            hasClasses: !rows.isEmpty,
+            csrf: context.session?.csrfToken ?? "",
+            kinds: PeriodKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle) },
+            teachers: try await setup.teachers(context: context).map { Page.Choice(value: String($0.id), label: $0.name) },
+            error: error,
+            added: request.uri.queryParameters["added"] != nil
+        )
+        return pages.page("admin-classes", page, status: status)
+    }
+
+    func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await request.form([String: String].self, context: context)
+        do {
+            _ = try await setup.add(
+                parallel: form["parallel"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                letter: form["letter"] ?? "",
+                periodKind: form["periodKind"] ?? "",
+                homeroom: form["homeroom"].flatMap { Int($0) },
+                context: context,
+                path: request.uri.path
+            )
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/classes?added=1"])
+    }
+}
