@@ -78,14 +78,14 @@ struct ClassSetupTests {
             #expect(page.status == .ok)
             #expect(
                 page.text.contains(
-                    "<th scope=\"row\"><a href=\"/admin/people?class=1\">5А</a></th><td data-label=\"Классный руководитель\">Смирнова Ольга Петровна</td>"
+                    "<th scope=\"row\"><a href=\"/admin/people?class=1\">5А</a></th><td data-label=\"Руководитель\">Смирнова Ольга Петровна</td>"
                 )
             )
             let refused = try await admin.post("/admin/classes", [("parallel", "5"), ("letter", "а"), ("periodKind", "quarter"), ("homeroom", "")])
             #expect(refused.status == .unprocessableContent && refused.text.contains("Класс 5А в этом году уже есть."))
             let added = try await admin.post("/admin/classes", [("parallel", "10"), ("letter", "б"), ("periodKind", "half_year"), ("homeroom", "")])
             #expect(added.location == "/admin/classes?added=1")
-            #expect(try await admin.get("/admin/classes").text.contains(">10Б</a></th><td data-label=\"Классный руководитель\">не назначен</td>"))
+            #expect(try await admin.get("/admin/classes").text.contains(">10Б</a></th><td data-label=\"Руководитель\">не назначен</td>"))
         }
     }
 }

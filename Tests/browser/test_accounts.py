@@ -341,3 +341,22 @@ def test_a_pupil_signs_in_with_his_slip_and_chooses_his_own_password(server, ano
     assert alert_text(phone) == "Неверный логин или пароль."
     sign_in(phone, slip["login"], new_password)
     assert path_of(phone) == "/"
+
+
+def test_the_year_and_its_classes_are_set_up_on_pages_that_fit(server, admin):
+    """Issue 6's first pages: the year's calendar and its classes, with their forms, at both widths."""
+    browser = admin
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Календарь года"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Учебный год ")
+    assert browser.find_elements(By.CSS_SELECTOR, "#periods-title + ul li"), "the demo's year has periods"
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-calendar", width)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Классы"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table tbody tr")
+    assert len(rows) >= 20, "the demo school has its classes"
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-classes", width)
