@@ -6,10 +6,7 @@ public enum Correspondence {
     /// An announcement hangs for at most a year.
     public static let maxAnnouncementDays = 366
 
-    public struct Refusal: Error, Sendable, Hashable {
-        public let code: String
-        public let russianMessage: String
-    }
+    public typealias Refusal = RuleRefusal
 
     /// The subject and body with their whitespace trimmed; the subject may be empty for a message.
     public static func message(subject: String, body: String) throws(Refusal) -> (subject: String, body: String) {

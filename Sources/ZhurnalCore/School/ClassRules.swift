@@ -1,10 +1,7 @@
 /// The rules of a school's classes (DOMAIN.md §2): a parallel from 1 to 11, a letter of the Russian alphabet, one class
 /// of a name a year, and a homeroom teacher who is a teacher and leads no other class.
 public enum ClassRules {
-    public struct Refusal: Error, Sendable, Hashable {
-        public let code: String
-        public let russianMessage: String
-    }
+    public typealias Refusal = RuleRefusal
 
     /// The class's letter as typed, made canonical: «а» → «А». Latin look-alikes are refused, since «5A» and «5А» would
     /// look the same in every list and sort apart.

@@ -1,10 +1,7 @@
 /// The rules of an academic year's calendar (DOMAIN.md §2): its assessment periods and its holidays. A refusal names
 /// the field and what is wrong in Russian, and the set-up pages and API pass it on as it is.
 public enum YearCalendarRules {
-    public struct Refusal: Error, Sendable, Hashable {
-        public let code: String
-        public let russianMessage: String
-    }
+    public typealias Refusal = RuleRefusal
 
     /// A period already in the year, as the rules see it.
     public struct Period: Sendable, Hashable {

@@ -127,10 +127,10 @@ public enum DiaryAcknowledgements {
 }
 
 extension DiaryAcknowledgements {
-    /// The classes of this year that `teacher` leads (nil: all of them), as «5А», by id. One statement.
+    /// The classes of this year that `teacher` leads as «5А», by id. One statement.
     public static func homeroomClasses(
         school: Int,
-        teacher: Int?,
+        teacher: Int,
         today: LocalDate,
         in sql: any SQLDatabase
     ) async throws -> [(id: Int, name: String)] {
@@ -138,7 +138,7 @@ extension DiaryAcknowledgements {
             """
             SELECT k.id, k.parallel, k.letter FROM classes k
             JOIN academic_years y ON y.school_id = k.school_id AND y.id = k.year_id
-            WHERE k.school_id = \(bind: school) AND (k.homeroom_teacher_id = \(bind: teacher ?? 0) OR \(bind: teacher == nil))
+            WHERE k.school_id = \(bind: school) AND k.homeroom_teacher_id = \(bind: teacher)
               AND y.starts_on <= \(bind: today.iso) AND y.ends_on >= \(bind: today.iso)
             ORDER BY k.parallel, k.letter, k.id
             """

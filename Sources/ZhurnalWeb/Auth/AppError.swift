@@ -85,6 +85,9 @@ struct AppError: Error, Sendable {
     static func invalid(_ code: String, _ message: String) -> AppError {
         AppError(status: .unprocessableContent, code: code, message: message)
     }
+
+    /// A set-up or correspondence rule's refusal, as the 422 the pages and the API answer.
+    static func invalid(_ refusal: RuleRefusal) -> AppError { invalid(refusal.code, refusal.russianMessage) }
 }
 
 /// Russian plural forms: 1 секунду, 2 секунды, 5 секунд.

@@ -83,10 +83,6 @@ struct CalendarAPIController: Sendable {
         let parallel: Int?
     }
 
-    struct Created: Encodable {
-        let id: Int
-    }
-
     func addPeriod(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.requireActor()
         let body = try await request.jsonBody(NewPeriod.self, context: context)
@@ -98,7 +94,7 @@ struct CalendarAPIController: Sendable {
             context: context,
             path: request.uri.path
         )
-        return try JournalAPIController.json(Created(id: id), status: .created)
+        return try CreatedResponse.response(id)
     }
 
     func addHoliday(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -112,6 +108,6 @@ struct CalendarAPIController: Sendable {
             context: context,
             path: request.uri.path
         )
-        return try JournalAPIController.json(Created(id: id), status: .created)
+        return try CreatedResponse.response(id)
     }
 }

@@ -59,10 +59,6 @@ struct ClassesAPIController: Sendable {
         let homeroomTeacherId: Int?
     }
 
-    struct Created: Encodable {
-        let id: Int
-    }
-
     func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.requireActor()
         let body = try await request.jsonBody(NewClass.self, context: context)
@@ -74,6 +70,6 @@ struct ClassesAPIController: Sendable {
             context: context,
             path: request.uri.path
         )
-        return try JournalAPIController.json(Created(id: id), status: .created)
+        return try CreatedResponse.response(id)
     }
 }

@@ -71,11 +71,6 @@ struct CorrespondenceAPIController: Sendable {
         let expiresOn: String
     }
 
-    struct Created: Encodable {
-        let id: Int
-        var recipients: Int? = nil
-    }
-
     func publish(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.requireActor()
         let body = try await request.jsonBody(NewAnnouncement.self, context: context)
@@ -88,7 +83,7 @@ struct CorrespondenceAPIController: Sendable {
             context: context,
             path: request.uri.path
         )
-        return try JournalAPIController.json(Created(id: id), status: .created)
+        return try CreatedResponse.response(id)
     }
 
     // MARK: Messages
@@ -159,7 +154,7 @@ struct CorrespondenceAPIController: Sendable {
             throw AppError.invalid("recipient_required", "Укажите получателя: to (человек) или classId с audience (class_pupils, class_parents).")
         }
         let sent = try await messages.send(destination, subject: body.subject ?? "", body: body.body, context: context, path: request.uri.path)
-        return try JournalAPIController.json(Created(id: sent.id, recipients: sent.recipients), status: .created)
+        return try CreatedResponse.response(sent.id, recipients: sent.recipients)
     }
 
     func message(_ request: Request, _ context: AppRequestContext) async throws -> MessageJSON {

@@ -27,7 +27,7 @@ struct AnnouncementBoard: Sendable {
         let checked: (title: String, body: String, expiresOn: LocalDate)
         do {
             checked = try Correspondence.announcement(title: title, body: body, expiresOn: expiresOn, today: today)
-        } catch { throw AppError.invalid(error.code, error.russianMessage) }
+        } catch { throw AppError.invalid(error) }
         if audience == .school {
             try await access.require(.announce, on: .school(id: actor.schoolID), context: context, path: path)
         } else {
@@ -98,13 +98,12 @@ struct AnnouncementBoard: Sendable {
     func classes(context: AppRequestContext) async throws -> [(id: Int, name: String)] {
         let actor = try context.requireActor()
         let today = SchoolCalendar.today(clock())
+        let wholeSchool = AccessPolicy.decide(actor, .announce, .school(id: actor.schoolID)).isAllowed
         return try await database.read { sql in
-            try await DiaryAcknowledgements.homeroomClasses(
-                school: actor.schoolID,
-                teacher: AccessPolicy.decide(actor, .announce, .school(id: actor.schoolID)).isAllowed ? nil : actor.personID,
-                today: today,
-                in: sql
-            )
+            if wholeSchool {
+                return try await PeopleDirectory.classes(school: actor.schoolID, today: today, in: sql).map { ($0.id, $0.name) }
+            }
+            return try await DiaryAcknowledgements.homeroomClasses(school: actor.schoolID, teacher: actor.personID, today: today, in: sql)
         }
     }
 }

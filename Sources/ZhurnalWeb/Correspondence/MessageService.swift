@@ -37,7 +37,7 @@ struct MessageService: Sendable {
     ) {
         let actor = try context.requireActor()
         let text: (subject: String, body: String)
-        do { text = try Correspondence.message(subject: subject, body: body) } catch { throw AppError.invalid(error.code, error.russianMessage) }
+        do { text = try Correspondence.message(subject: subject, body: body) } catch { throw AppError.invalid(error) }
         let today = SchoolCalendar.today(clock())
         let now = Timestamp.string(clock())
         switch destination {

@@ -75,8 +75,8 @@ struct CalendarSetup: Sendable {
             guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw Self.noYear }
             do {
                 return try await body(calendar, try YearCalendarRules.span(from: startsOn, to: endsOn, in: calendar.span), sql)
-            } catch let refusal as YearCalendarRules.Refusal {
-                throw AppError.invalid(refusal.code, refusal.russianMessage)
+            } catch let refusal as RuleRefusal {
+                throw AppError.invalid(refusal)
             }
         }
     }

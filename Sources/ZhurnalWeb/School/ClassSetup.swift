@@ -50,8 +50,8 @@ struct ClassSetup: Sendable {
                     homeroom: homeroom,
                     in: sql
                 )
-            } catch let refusal as ClassRules.Refusal {
-                throw AppError.invalid(refusal.code, refusal.russianMessage)
+            } catch let refusal as RuleRefusal {
+                throw AppError.invalid(refusal)
             }
         }
     }
