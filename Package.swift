@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         // Rules and arithmetic of DOMAIN.md: no I/O, no dependencies.
@@ -50,6 +53,17 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Tables read from and written to CSV and XLSX files, for the school's imports and exports.
+        .target(
+            name: "ZhurnalSheets",
+            dependencies: [
+                "ZhurnalCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -81,6 +95,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 "ZhurnalQR",
+                "ZhurnalSheets",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -100,6 +115,7 @@ let package = Package(
                 "ZhurnalStore",
                 "ZhurnalWeb",
                 "ZhurnalDemo",
+                "ZhurnalSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,6 +126,7 @@ let package = Package(
         ),
         .testTarget(name: "ZhurnalCoreTests", dependencies: ["ZhurnalCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhurnalQRTests", dependencies: ["ZhurnalQR"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhurnalSheetsTests", dependencies: ["ZhurnalCore", "ZhurnalSheets"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhurnalStoreTests",
             dependencies: [
@@ -141,6 +158,7 @@ let package = Package(
                 "ZhurnalStore",
                 "ZhurnalWeb",
                 "ZhurnalDemo",
+                "ZhurnalSheets",
                 "ZhurnalTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -10,8 +10,9 @@ import ZhurnalStore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal).",
-        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self],
+        abstract:
+            "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal), дневник (diary), настройка школы (setup).",
+        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self, SetupBenchCommand.self],
         defaultSubcommand: GridBenchCommand.self
     )
 }

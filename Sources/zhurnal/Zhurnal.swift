@@ -5,6 +5,9 @@ struct Zhurnal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhurnal",
         abstract: "Zhurnal — электронный классный журнал и дневник школы.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, AdminCommand.self, DigestCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, AdminCommand.self, DigestCommand.self, ImportCommand.self, ExportCommand.self,
+            BenchCommand.self,
+        ]
     )
 }

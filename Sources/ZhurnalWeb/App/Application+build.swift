@@ -80,5 +80,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     CalendarAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AdminClassesController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     ClassesAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AdminImportController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    ImportsAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     return router
 }

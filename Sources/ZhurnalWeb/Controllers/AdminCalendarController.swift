@@ -17,6 +17,7 @@ struct AdminCalendarController: Sendable {
         router.get("/admin/calendar") { request, context in try await page(request, context) }
         router.post("/admin/calendar/periods") { request, context in try await addPeriod(request, context) }
         router.post("/admin/calendar/holidays") { request, context in try await addHoliday(request, context) }
+        router.post("/admin/calendar/lessons") { request, context in try await generateLessons(request, context) }
     }
 
     struct Page: PageContext {
@@ -32,6 +33,8 @@ struct AdminCalendarController: Sendable {
         let kinds: [Choice]
         let error: String?
         let added: Bool
+        let generated: String?
+        let openPeriods: [Choice]
 
         struct Line: Sendable {
             let title: String
@@ -68,7 +71,9 @@ struct AdminCalendarController: Sendable {
             csrf: context.session?.csrfToken ?? "",
             kinds: PeriodKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle) },
             error: error,
-            added: request.uri.queryParameters["added"] != nil
+            added: request.uri.queryParameters["added"] != nil,
+            generated: Self.generated(request.uri.queryParameters),
+            openPeriods: calendar.periods.filter { !$0.closed }.map { Page.Choice(value: String($0.id), label: "\($0.title), \(dates($0.span))") }
         )
         return pages.page("admin-calendar", page, status: status)
     }
@@ -105,5 +110,29 @@ struct AdminCalendarController: Sendable {
             return try await page(request, context, error: error.message, status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/admin/calendar?added=1"])
+    }
+
+    func generateLessons(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await request.form([String: String].self, context: context)
+        let generated: LessonGeneration.Outcome
+        do {
+            generated = try await LessonSetup(database: database, access: access, clock: clock).generate(
+                periodID: form["period"].flatMap { Int($0) },
+                context: context,
+                path: request.uri.path
+            ).outcome
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        let query = "lessons=\(generated.new.count)&existing=\(generated.existing)&holidays=\(generated.onHolidays)"
+        return Response(status: .seeOther, headers: [.location: "/admin/calendar?\(query)"])
+    }
+
+    /// «Создано уроков: 812; уже были: 40; пришлось на каникулы: 96.» after a generation, from the redirect's query.
+    static func generated(_ query: Parameters) -> String? {
+        guard let created = query["lessons"].flatMap({ Int($0) }) else { return nil }
+        let existing = query["existing"].flatMap { Int($0) } ?? 0
+        let holidays = query["holidays"].flatMap { Int($0) } ?? 0
+        return "Создано уроков по расписанию: \(created); уже были: \(existing); пришлось на каникулы: \(holidays)."
     }
 }

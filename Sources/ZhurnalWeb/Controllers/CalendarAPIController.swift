@@ -16,6 +16,7 @@ struct CalendarAPIController: Sendable {
         router.get("/api/v1/calendar") { request, context in try await calendar(request, context) }
         router.post("/api/v1/calendar/periods") { request, context in try await addPeriod(request, context) }
         router.post("/api/v1/calendar/holidays") { request, context in try await addHoliday(request, context) }
+        router.post("/api/v1/calendar/lessons") { request, context in try await generateLessons(request, context) }
     }
 
     struct CalendarJSON: ResponseEncodable {
@@ -109,5 +110,36 @@ struct CalendarAPIController: Sendable {
             path: request.uri.path
         )
         return try CreatedResponse.response(id)
+    }
+
+    struct LessonRequest: Decodable {
+        let periodId: Int?
+    }
+
+    struct GeneratedLessons: ResponseEncodable {
+        let from: String
+        let to: String
+        let created: Int
+        let existing: Int
+        let onHolidays: Int
+    }
+
+    /// The timetable laid onto a period's days (or the year's); the body may be empty for the whole year.
+    func generateLessons(_ request: Request, _ context: AppRequestContext) async throws -> GeneratedLessons {
+        _ = try context.requireActor()
+        let body =
+            request.headers[.contentLength] == "0" ? LessonRequest(periodId: nil) : try await request.jsonBody(LessonRequest.self, context: context)
+        let (span, outcome) = try await LessonSetup(database: database, access: access, clock: clock).generate(
+            periodID: body.periodId,
+            context: context,
+            path: request.uri.path
+        )
+        return GeneratedLessons(
+            from: span.start.iso,
+            to: span.end.iso,
+            created: outcome.new.count,
+            existing: outcome.existing,
+            onHolidays: outcome.onHolidays
+        )
     }
 }

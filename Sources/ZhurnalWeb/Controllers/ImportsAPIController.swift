@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalSheets
+import ZhurnalStore
+
+/// The pupils' list for programs: `POST /api/v1/imports/pupils` takes the file itself as the body (CSV or XLSX, told
+/// apart by its first bytes) and answers the report — with `dryRun=true` only the report; `GET /api/v1/exports/pupils`
+/// gives the list back as a file.
+struct ImportsAPIController: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    private var files: PupilListFiles { PupilListFiles(database: database, access: access, clock: clock) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/api/v1/imports/pupils") { request, context in try await importPupils(request, context) }
+        router.get("/api/v1/exports/pupils") { request, context in
+            let name = request.uri.queryParameters["format"].map(String.init) ?? "xlsx"
+            guard let format = SheetFormat(rawValue: name) else {
+                throw AppError.invalid("bad_format", "Формат выгрузки: xlsx или csv.")
+            }
+            return try await files.exportFile(format, context: context, path: request.uri.path)
+        }
+    }
+
+    struct Report: Encodable {
+        let kind: String
+        let written: Bool
+        let rows: Int
+        let newPupils: Int
+        let knownPupils: Int
+        let newGuardians: Int
+        let newLinks: Int
+        let refusals: [Refusal]
+
+        struct Refusal: Encodable {
+            let line: Int
+            let code: String
+            let message: String
+        }
+
+        init(_ plan: PupilImportPlan, written: Bool) {
+            kind = "pupils"
+            self.written = written
+            rows = plan.rows
+            newPupils = plan.newPupils
+            knownPupils = plan.knownPupils
+            newGuardians = plan.newGuardians
+            newLinks = plan.guardianships.count
+            refusals = plan.refusals.map { Refusal(line: $0.line, code: $0.code, message: $0.russianMessage) }
+        }
+    }
+
+    func importPupils(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireActor()
+        let dryRun: Bool
+        switch request.uri.queryParameters["dryRun"].map(String.init) {
+        case nil, "false": dryRun = false
+        case "true": dryRun = true
+        default: throw AppError.invalid("bad_dry_run", "Параметр dryRun: true или false.")
+        }
+        let body = try await request.body.collect(upTo: PupilListFiles.maxBytes)
+        let plan = try await files.importFile(Data(body.readableBytesView), write: !dryRun, context: context, path: request.uri.path)
+        let report = Report(plan, written: !dryRun && plan.refusals.isEmpty && !plan.changesNothing)
+        guard dryRun || plan.refusals.isEmpty else {
+            struct Refused: Encodable {
+                let error: Inner
+                let report: Report
+
+                struct Inner: Encodable {
+                    let code: String
+                    let message: String
+                    let requestId: String
+                }
+            }
+            let message =
+                "В файле \(plan.refusals.count) \(RussianPlural.form(plan.refusals.count, "строка", "строки", "строк")) с ошибками; ничего не записано."
+            return try json(
+                Refused(error: .init(code: "import_refused", message: message, requestId: context.id), report: report),
+                status: .unprocessableContent
+            )
+        }
+        return try json(report, status: .ok)
+    }
+
+    private func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+        )
+    }
+}

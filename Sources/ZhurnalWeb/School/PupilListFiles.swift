@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalSheets
+import ZhurnalStore
+
+/// The pupils' list as a file, for the administrator's page and the API alike: an import planned (and written when
+/// asked and clean) from a CSV or XLSX file, and the export in either format. Both under `.manageStructure`: the list
+/// names children and their parents.
+struct PupilListFiles: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    /// The largest list accepted: a whole school with its parents is a few hundred kilobytes.
+    static let maxBytes = 5 * 1024 * 1024
+
+    func importFile(_ data: Data, write: Bool, context: AppRequestContext, path: String) async throws -> PupilImportPlan {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        guard data.count <= Self.maxBytes else {
+            throw AppError(status: .contentTooLarge, code: "file_too_large", message: "Файл больше 5 МБ: разделите список по параллелям.")
+        }
+        let table: SheetTable
+        do {
+            table = try SheetFormat.of(data).read(data)
+        } catch {
+            throw AppError.invalid(error.code, error.russianMessage)
+        }
+        do {
+            return try await PupilListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: actor.schoolID,
+                today: SchoolCalendar.today(clock()),
+                now: clock(),
+                write: write,
+                in: database
+            )
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+    }
+
+    func exportFile(_ format: SheetFormat, context: AppRequestContext, path: String) async throws -> Response {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let today = SchoolCalendar.today(clock())
+        let lines: [[String]]
+        do {
+            lines = try await PupilListImport.export(school: actor.schoolID, today: today, in: database)
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+        let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
+        let data = try format.write(table, sheetName: "Ученики")
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.mediaType,
+                .contentDisposition: "attachment; filename=\"pupils-\(today.iso).\(format.rawValue)\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+extension PupilImportPlan {
+    /// «Все 25 строк в порядке: 20 новых учеников, …» — the outcome in one sentence for the page.
+    var russianSummary: String {
+        "Строк в файле: \(rows). Новых учеников: \(newPupils), уже известных: \(knownPupils), новых представителей: \(newGuardians), "
+            + "новых связей ученик — представитель: \(guardianships.count)."
+    }
+}

@@ -1,0 +1,77 @@
+"""Issue 6's lists: a pupils' list written by openpyxl (as Excel writes it: shared strings, a real date cell) is
+uploaded on the administrator's page, refused whole for one bad row, then previewed and written; the export opens in
+openpyxl and holds the new pupil with his mother."""
+
+import datetime
+import io
+import tempfile
+import urllib.request
+
+import openpyxl
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import assert_fits, click_and_wait, screenshot, sign_in
+
+HEADINGS = ["Фамилия", "Имя", "Отчество", "Дата рождения", "Класс", "Дата зачисления", "Представитель 1", "Кем приходится 1"]
+
+
+def workbook(rows) -> str:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ученики"
+    sheet.append(HEADINGS)
+    for row in rows:
+        sheet.append(row)
+    path = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False).name
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def admin(browser, accounts):
+    sign_in(browser, accounts["admin"].login, accounts["admin"].password)
+    return browser
+
+
+def upload(browser, path):
+    browser.get(browser.base_url + "/admin/import")
+    browser.find_element(By.ID, "file").send_keys(path)
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Проверить']"))
+
+
+def test_a_pupils_list_from_excel_is_checked_whole_then_written_and_exported(admin):
+    browser = admin
+    good = ["Новикова", "Арина", "Олеговна", datetime.date(2015, 3, 14), "5А", None, "Новикова Ольга Игоревна", "мать"]
+    # Row 3 names a class the school has not got: the whole file is refused and nothing written.
+    upload(browser, workbook([good, ["Ершов", "Глеб", None, "14.03.2015", "5Я", None, None, None]]))
+    table = browser.find_element(By.CSS_SELECTOR, "main table")
+    assert "3" == table.find_element(By.CSS_SELECTOR, "tbody th").text
+    assert "Класса 5Я в этом учебном году нет." in table.text
+    assert "Ничего не записано" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert not browser.find_elements(By.XPATH, "//button[text()='Записать список']")
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-import-refused", width)
+
+    upload(browser, workbook([good]))
+    assert "Новых учеников: 1" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Записать список']"))
+    assert "Список записан. Новых учеников: 1, новых представителей: 1." in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-import", width)
+
+    # The same file again changes nothing.
+    upload(browser, workbook([good]))
+    assert "Файл ничего не меняет" in browser.find_element(By.TAG_NAME, "main").text
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(browser.base_url + "/admin/export/pupils.xlsx", headers={"Cookie": cookies})
+    with urllib.request.urlopen(request) as response:
+        book = openpyxl.load_workbook(io.BytesIO(response.read()))
+    rows = [[cell.value for cell in row] for row in book.active.iter_rows()]
+    assert rows[0][:len(HEADINGS)] == HEADINGS
+    assert ["Новикова", "Арина", "Олеговна", "14.03.2015", "5А", "01.09.2026", "Новикова Ольга Игоревна", "мать"] in [r[:8] for r in rows]
