@@ -75,3 +75,35 @@ def test_a_pupils_list_from_excel_is_checked_whole_then_written_and_exported(adm
     rows = [[cell.value for cell in row] for row in book.active.iter_rows()]
     assert rows[0][:len(HEADINGS)] == HEADINGS
     assert ["Новикова", "Арина", "Олеговна", "14.03.2015", "5А", "01.09.2026", "Новикова Ольга Игоревна", "мать"] in [r[:8] for r in rows]
+
+
+def test_a_pupil_is_transferred_on_his_movement_page(admin):
+    """The pupil imported above (or any pupil of 5А) moves to 5Б; the page shows both enrolments, and a move dated
+    before his arrival is refused with the reason."""
+    browser = admin
+    browser.get(browser.base_url + "/admin/people?q=%D0%9D%D0%BE%D0%B2%D0%B8%D0%BA%D0%BE%D0%B2%D0%B0")
+    link = browser.find_element(By.LINK_TEXT, "Новикова Арина Олеговна")
+    click_and_wait(browser, link)
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Классы и движение"))
+    assert "с 01.09.2026" in browser.find_element(By.CSS_SELECTOR, "main table").text
+
+    def transfer(date: str):
+        form = browser.find_element(By.CSS_SELECTOR, "form input[name=kind][value=transfer]").find_element(By.XPATH, "..")
+        form.find_element(By.CSS_SELECTOR, "select[name=classId] option[value]")
+        for option in form.find_elements(By.CSS_SELECTOR, "select[name=classId] option"):
+            if option.text == "5Б":
+                option.click()
+        date_field = form.find_element(By.NAME, "date")
+        browser.execute_script("arguments[0].value = arguments[1]", date_field, date)
+        form.find_element(By.NAME, "reason").send_keys("Приказ № 7")
+        click_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
+
+    transfer("2026-08-31")
+    assert "вне учебного года" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    transfer("2026-11-23")
+    rows = browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert "с 01.09.2026 по 22.11.2026" in rows and "5Б" in rows and "Приказ № 7" in rows
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-movement", width)

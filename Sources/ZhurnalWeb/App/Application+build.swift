@@ -82,5 +82,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     ClassesAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AdminImportController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     ImportsAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AdminMovementController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    MovementAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     return router
 }

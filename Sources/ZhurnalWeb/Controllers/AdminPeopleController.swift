@@ -124,6 +124,8 @@ struct AdminPeopleController: Sendable {
         let notice: String?
         let person: PersonCard
         let className: String?
+        /// The pupil's classes and movement, for anyone in a class or holding a pupil's account.
+        let movement: String?
         let account: AccountView?
         let roleChoices: [RoleChoice]
         let children: [PersonCard.Relative]
@@ -176,6 +178,8 @@ struct AdminPeopleController: Sendable {
                 notice: notice,
                 person: card,
                 className: card.className,
+                movement: card.className != nil || card.account?.roles.contains(.student) == true || !card.guardians.isEmpty
+                    ? "/admin/people/\(card.personID)/movement" : nil,
                 account: account,
                 roleChoices: Role.allCases.map { role in
                     CardPage.RoleChoice(value: role.rawValue, label: role.russianTitle, checked: card.account?.roles.contains(role) ?? false)
