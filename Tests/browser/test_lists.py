@@ -107,3 +107,15 @@ def test_a_pupil_is_transferred_on_his_movement_page(admin):
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "admin-movement", width)
+
+
+def test_the_years_end_page_says_why_it_cannot_close_yet(admin):
+    """The demo's year has open periods: the page says which, offers no button, and fits both widths."""
+    browser = admin
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Конец года"))
+    assert "Год нельзя закрыть, пока открыты периоды" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert not browser.find_elements(By.XPATH, "//button[text()='Закрыть год и перевести классы']")
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-rollover", width)

@@ -29,14 +29,22 @@ public struct YearCalendar: Sendable, Hashable {
 }
 
 public enum YearCalendars {
-    /// The year containing `today`, else the latest one before it; nil for a school with no year. One statement.
+    /// The year being set up: the one containing `today` unless it is closed, else the next one not closed (made by
+    /// the rollover before its first day), else the latest one before `today`; nil for a school with no year. One
+    /// statement.
     public static func current(school: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> YearCalendar? {
         var select = MixedSelect(
             ["id": .integer, "number": .integer, "title": .text, "kind": .text, "starts_on": .text, "ends_on": .text, "flag": .integer],
             with: """
-                WITH chosen AS (
-                  SELECT id FROM academic_years WHERE school_id = \(bind: school) AND starts_on <= \(bind: today.iso)
-                  ORDER BY (CASE WHEN ends_on >= \(bind: today.iso) THEN 0 ELSE 1 END), starts_on DESC LIMIT 1
+                WITH ranked AS (
+                  SELECT id, starts_on,
+                         CASE WHEN archived_at IS NULL AND starts_on <= \(bind: today.iso) AND ends_on >= \(bind: today.iso) THEN 0
+                              WHEN archived_at IS NULL AND starts_on > \(bind: today.iso) THEN 1
+                              WHEN starts_on <= \(bind: today.iso) THEN 2 ELSE 3 END AS rank
+                  FROM academic_years WHERE school_id = \(bind: school)
+                ), chosen AS (
+                  SELECT id FROM ranked WHERE rank < 3
+                  ORDER BY rank, CASE WHEN rank = 1 THEN starts_on END, starts_on DESC LIMIT 1
                 )
                 """
         )

@@ -84,5 +84,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     ImportsAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AdminMovementController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MovementAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AdminRolloverController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    RolloverAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     return router
 }

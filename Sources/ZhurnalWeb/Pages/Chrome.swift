@@ -44,6 +44,7 @@ struct Chrome: Sendable {
             links.append(Link(href: "/admin/calendar", label: "Календарь года"))
             links.append(Link(href: "/admin/classes", label: "Классы"))
             links.append(Link(href: "/admin/import", label: "Списки"))
+            links.append(Link(href: "/admin/rollover", label: "Конец года"))
             links.append(Link(href: "/admin/security", label: "Журнал безопасности"))
         }
         links.append(Link(href: "/account/sessions", label: "Мои сеансы"))
