@@ -86,5 +86,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     MovementAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AdminRolloverController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RolloverAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    AdminSchoolController(database: database, pages: pages, access: access).addRoutes(to: router)
+    RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }

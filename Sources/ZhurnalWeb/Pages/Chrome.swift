@@ -41,6 +41,7 @@ struct Chrome: Sendable {
         links.append(Link(href: "/announcements", label: "Объявления"))
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
+            links.append(Link(href: "/admin/school", label: "Правила школы"))
             links.append(Link(href: "/admin/calendar", label: "Календарь года"))
             links.append(Link(href: "/admin/classes", label: "Классы"))
             links.append(Link(href: "/admin/import", label: "Списки"))
