@@ -31,8 +31,10 @@ case "$action" in
     if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
+    # Every test migrates its own database in one transaction that locks each table it creates; a hundred of them at
+    # once outgrow the default lock table ("out of shared memory"), hence max_locks_per_transaction.
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >&2 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300 -c max_locks_per_transaction=512" start >&2 \
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "export ZHURNAL_TEST_POSTGRES_URL='postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable'"
     ;;

@@ -97,8 +97,13 @@ struct DemoStaff: Sendable {
         }
 
         var room = 0
+        var gym = 0
+        // Each PE teacher has a hall of his own, so no room holds two classes at once.
         func nextRoom(_ specialism: Specialism) -> String {
-            if specialism == .sport { return "спортзал" }
+            if specialism == .sport {
+                gym += 1
+                return "спортзал \(gym)"
+            }
             defer { room += 1 }
             return String(201 + (room / 25) * 100 + room % 25)
         }

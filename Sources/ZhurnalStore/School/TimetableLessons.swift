@@ -9,9 +9,14 @@ public enum TimetableLessons {
         school: Int,
         calendar: YearCalendar,
         span: DateSpan,
+        onlyClass: Int? = nil,
         now: String,
         in sql: any SQLDatabase
     ) async throws -> LessonGeneration.Outcome {
+        var filter: SQLQueryString = ""
+        if let onlyClass {
+            filter = " AND k.id = \(bind: onlyClass)"
+        }
         var entries: [LessonGeneration.Entry] = []
         let allTerms = calendar.periods.map(\.span)
         for row in try await sql.raw(
@@ -23,7 +28,7 @@ public enum TimetableLessons {
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
             WHERE t.school_id = \(bind: school) AND c.year_id = \(bind: calendar.yearID)
-              AND t.valid_from <= \(bind: span.end.iso) AND (t.valid_to IS NULL OR t.valid_to >= \(bind: span.start.iso))
+              AND t.valid_from <= \(bind: span.end.iso) AND (t.valid_to IS NULL OR t.valid_to >= \(bind: span.start.iso))\(filter)
             """
         ).all() {
             // A course nobody teaches yet has no lessons to give.

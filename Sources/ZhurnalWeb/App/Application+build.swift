@@ -87,6 +87,8 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     AdminRolloverController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RolloverAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     AdminSchoolController(database: database, pages: pages, access: access).addRoutes(to: router)
+    AdminTimetableController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    TimetableAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }

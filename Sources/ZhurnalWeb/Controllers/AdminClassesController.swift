@@ -35,6 +35,7 @@ struct AdminClassesController: Sendable {
             let pupils: Int
             let periods: String
             let people: String
+            let timetable: String
         }
 
         struct Choice: Sendable {
@@ -53,7 +54,8 @@ struct AdminClassesController: Sendable {
                 homeroom: schoolClass.homeroomName ?? "не назначен",
                 pupils: schoolClass.pupils,
                 periods: schoolClass.periodKind.russianTitle,
-                people: "/admin/people?class=\(schoolClass.id)"
+                people: "/admin/people?class=\(schoolClass.id)",
+                timetable: "/admin/classes/\(schoolClass.id)/timetable"
             )
         }
         let page = Page(

@@ -1,0 +1,179 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// A class's courses and weekly timetable (`/admin/classes/{id}/timetable`): the courses with their teachers and a
+/// form for a new one; the week day by day, each lesson a choice of the class's courses and a room, saved from a date
+/// and laid onto the class's days from then on. A refused form comes back with the reason.
+struct AdminTimetableController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    private var setup: TimetableSetup { TimetableSetup(database: database, access: access, clock: clock) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/classes/:id/timetable") { request, context in try await page(request, context) }
+        router.post("/admin/classes/:id/timetable") { request, context in
+            let classID = try context.parameters.require("id", as: Int.self)
+            let form = try await request.form([String: String].self, context: context)
+            return try await change(request, context) {
+                let made = try await setup.save(
+                    classID: classID,
+                    from: form["from"] ?? "",
+                    cells: Self.cells(form),
+                    context: context,
+                    path: request.uri.path
+                )
+                return "saved=\(made)"
+            }
+        }
+        router.post("/admin/classes/:id/courses") { request, context in
+            let classID = try context.parameters.require("id", as: Int.self)
+            let form = try await request.form([String: String].self, context: context)
+            return try await change(request, context) {
+                _ = try await setup.addCourse(
+                    classID: classID,
+                    subjectID: form["subject"].flatMap { Int($0) },
+                    kind: form["kind"] ?? "",
+                    grading: form["grading"] ?? "",
+                    hours: form["hours"].flatMap { Int($0) },
+                    teacherID: form["teacher"].flatMap { Int($0) },
+                    context: context,
+                    path: request.uri.path
+                )
+                return "course=1"
+            }
+        }
+    }
+
+    /// `c_3_2` is Wednesday's second lesson's course and `r_3_2` its room; `g_3_2` and `q_3_2` a second subgroup's
+    /// course and room beside it.
+    static func cells(_ form: [String: String]) -> [TimetableRules.Cell] {
+        form.compactMap { key, value in
+            let parts = key.split(separator: "_")
+            guard parts.count == 3, parts[0] == "c" || parts[0] == "g", let weekday = Int(parts[1]), let lesson = Int(parts[2]),
+                let course = Int(value)
+            else { return nil }
+            let room = form["\(parts[0] == "c" ? "r" : "q")_\(weekday)_\(lesson)"]?.trimmingCharacters(in: .whitespaces)
+            return TimetableRules.Cell(weekday: weekday, lessonNumber: lesson, courseID: course, room: room?.isEmpty == false ? room : nil)
+        }
+    }
+
+    struct Page: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let csrf: String
+        let error: String?
+        let notice: String?
+        let action: String
+        let courseAction: String
+        let courses: [CourseLine]
+        let hasCourses: Bool
+        let days: [Day]
+        let from: String
+        let hasBells: Bool
+        let subjects: [Choice]
+        let kinds: [Choice]
+        let gradings: [Choice]
+        let teachers: [Choice]
+
+        struct CourseLine: Sendable {
+            let subject: String
+            let kind: String
+            let hours: Int
+            let teachers: String
+        }
+
+        struct Day: Sendable {
+            let title: String
+            let lessons: [Lesson]
+        }
+
+        struct Lesson: Sendable {
+            let label: String
+            let field: String
+            let roomField: String
+            let room: String
+            let options: [Choice]
+            /// A second subgroup's course at the same time, for a class that has subgroups (none or one).
+            let second: [Lesson]
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let classID = try context.parameters.require("id", as: Int.self)
+        let view = try await setup.view(classID: classID, on: nil, context: context, path: request.uri.path)
+        let query = request.uri.queryParameters
+        let notice: String? =
+            if let made = query["saved"].flatMap({ Int($0) }) {
+                "Расписание сохранено; уроков по нему создано: \(made)."
+            } else if query["course"] != nil { "Курс добавлен." } else { nil }
+        let days = TimetableRules.weekdays.map { weekday in
+            Page.Day(
+                title: ["Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"][weekday - 1],
+                lessons: view.bells.map { bell in
+                    let there = view.week.filter { $0.weekday == weekday && $0.lessonNumber == bell.number }
+                    func lesson(_ prefix: (course: String, room: String), _ cell: TimetableRules.Cell?, second: [Page.Lesson]) -> Page.Lesson {
+                        Page.Lesson(
+                            label: prefix.course == "g" ? "\(bell.number) урок: вторая группа" : "\(bell.number) урок, \(bell.startsAt)",
+                            field: "\(prefix.course)_\(weekday)_\(bell.number)",
+                            roomField: "\(prefix.room)_\(weekday)_\(bell.number)",
+                            room: cell?.room ?? "",
+                            options: [Page.Choice(value: "", label: "—", selected: cell == nil)]
+                                + view.courses.map { Page.Choice(value: String($0.id), label: $0.subject, selected: cell?.courseID == $0.id) },
+                            second: second
+                        )
+                    }
+                    let hasGroups = view.courses.contains { $0.groupID != nil }
+                    return lesson(("c", "r"), there.first, second: hasGroups ? [lesson(("g", "q"), there.dropFirst().first, second: [])] : [])
+                }
+            )
+        }
+        let page = Page(
+            title: "\(view.schoolClass.name): курсы и расписание",
+            chrome: Chrome(context),
+            csrf: context.session?.csrfToken ?? "",
+            error: error,
+            notice: notice,
+            action: "/admin/classes/\(classID)/timetable",
+            courseAction: "/admin/classes/\(classID)/courses",
+            courses: view.courses.map {
+                Page.CourseLine(
+                    subject: $0.subject,
+                    kind: $0.kind.russianTitle,
+                    hours: $0.hoursPerWeek,
+                    teachers: $0.teacherNames.isEmpty ? "не назначен" : $0.teacherNames.joined(separator: ", ")
+                )
+            },
+            hasCourses: !view.courses.isEmpty,
+            days: days,
+            from: view.on.iso,
+            hasBells: !view.bells.isEmpty,
+            subjects: view.subjects.map { Page.Choice(value: String($0.id), label: $0.name, selected: false) },
+            kinds: JournalKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle, selected: $0 == .lesson) },
+            gradings: Grading.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle, selected: $0 == .marks) },
+            teachers: view.teachers.map { Page.Choice(value: String($0.id), label: $0.name, selected: false) }
+        )
+        return pages.page("admin-timetable", page, status: status)
+    }
+
+    private func change(_ request: Request, _ context: AppRequestContext, _ body: () async throws -> String) async throws -> Response {
+        let classID = try context.parameters.require("id", as: Int.self)
+        let query: String
+        do {
+            query = try await body()
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/classes/\(classID)/timetable?\(query)"])
+    }
+}

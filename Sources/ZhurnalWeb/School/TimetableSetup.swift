@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import SQLKit
+import ZhurnalCore
+import ZhurnalStore
+
+/// A class's courses and weekly timetable for the administrator's page and the API alike: `.manageStructure`, the
+/// rules of ``TimetableRules`` against the school as it stands in the writing transaction, and the new week laid onto
+/// the class's days from then on.
+struct TimetableSetup: Sendable {
+    let database: Database
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    struct View: Sendable {
+        let calendar: YearCalendar
+        let schoolClass: SchoolClass
+        let courses: [Timetables.ClassCourse]
+        let week: [TimetableRules.Cell]
+        let on: LocalDate
+        let bells: [SchoolRulebook.Bell]
+        let subjects: [SchoolRulebook.Subject]
+        let teachers: [(id: Int, name: String)]
+    }
+
+    func view(classID: Int, on date: LocalDate?, context: AppRequestContext, path: String) async throws -> View {
+        let school = try await manager(context, path)
+        let today = SchoolCalendar.today(clock())
+        return try await database.read { sql in
+            let (calendar, schoolClass) = try await Self.schoolClass(classID, school: school, today: today, in: sql)
+            let on = date ?? min(max(today, calendar.span.start), calendar.span.end)
+            let book = try await SchoolRulebook.book(school: school, in: sql)
+            return View(
+                calendar: calendar,
+                schoolClass: schoolClass,
+                courses: try await Timetables.courses(school: school, classID: classID, in: sql),
+                week: try await Timetables.week(school: school, classID: classID, on: on, in: sql),
+                on: on,
+                bells: book.bells,
+                subjects: book.subjects,
+                teachers: try await SchoolClasses.teachers(school: school, in: sql)
+            )
+        }
+    }
+
+    /// Saves the week from `from` and returns how many lessons were laid onto the days from then (or from today).
+    func save(classID: Int, from text: String, cells: [TimetableRules.Cell], context: AppRequestContext, path: String) async throws -> Int {
+        let school = try await manager(context, path)
+        guard let from = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            throw AppError.invalid("bad_date", "Дата начала расписания — в виде ГГГГ-ММ-ДД.")
+        }
+        let today = SchoolCalendar.today(clock())
+        let now = Timestamp.string(clock())
+        return try await database.write { sql in
+            let (calendar, _) = try await Self.schoolClass(classID, school: school, today: today, in: sql)
+            guard calendar.span.contains(from) else {
+                throw AppError.invalid("bad_date", "Дата \(from.russian) — вне учебного года \(calendar.title).")
+            }
+            let courses = try await Timetables.courses(school: school, classID: classID, in: sql)
+            let checked: [TimetableRules.Cell]
+            do {
+                checked = try TimetableRules.check(
+                    cells: cells,
+                    teachers: Dictionary(uniqueKeysWithValues: courses.map { ($0.id, $0.teacherIDs) }),
+                    groups: courses.reduce(into: [:]) { groups, course in groups[course.id] = course.groupID },
+                    bells: Set(try await SchoolRulebook.book(school: school, in: sql).bells.map(\.number)),
+                    busy: try await Timetables.busy(school: school, year: calendar.yearID, except: classID, on: from, in: sql)
+                )
+            } catch let refusal as RuleRefusal {
+                throw AppError.invalid(refusal)
+            }
+            let firstLesson = max(from, today)
+            try await Timetables.replace(school: school, classID: classID, cells: checked, from: from, firstLesson: firstLesson, in: sql)
+            guard let last = calendar.periods.map(\.span.end).max(), firstLesson <= last else { return 0 }
+            return try await TimetableLessons.generate(
+                school: school,
+                calendar: calendar,
+                span: DateSpan(firstLesson, last),
+                onlyClass: classID,
+                now: now,
+                in: sql
+            ).new.count
+        }
+    }
+
+    func addCourse(
+        classID: Int,
+        subjectID: Int?,
+        kind: String,
+        grading: String,
+        hours: Int?,
+        teacherID: Int?,
+        context: AppRequestContext,
+        path: String
+    ) async throws -> Int {
+        let school = try await manager(context, path)
+        guard let kind = JournalKind(rawValue: kind) else { throw AppError.invalid("bad_kind", "Неизвестный вид журнала.") }
+        guard let grading = Grading(rawValue: grading) else { throw AppError.invalid("bad_grading", "Неизвестный способ оценивания.") }
+        let today = SchoolCalendar.today(clock())
+        return try await database.write { sql in
+            let (calendar, _) = try await Self.schoolClass(classID, school: school, today: today, in: sql)
+            let book = try await SchoolRulebook.book(school: school, in: sql)
+            guard let subject = book.subjects.first(where: { $0.id == subjectID }) else {
+                throw AppError.invalid("unknown_subject", "Такого предмета в школе нет.")
+            }
+            let courses = try await Timetables.courses(school: school, classID: classID, in: sql)
+            let roles = try await Correspondents.roles(school: school, people: [teacherID ?? -1], in: sql)[teacherID ?? -1] ?? []
+            do {
+                try TimetableRules.course(
+                    kind: kind,
+                    grading: grading,
+                    hours: hours ?? -1,
+                    teacherRoles: roles,
+                    duplicate: courses.contains { $0.subject == subject.name && $0.kind == kind }
+                )
+            } catch let refusal as RuleRefusal {
+                throw AppError.invalid(refusal)
+            }
+            return try await Timetables.addCourse(
+                school: school,
+                year: calendar.yearID,
+                classID: classID,
+                subjectID: subject.id,
+                kind: kind,
+                grading: grading,
+                hours: hours ?? 0,
+                teacherID: teacherID ?? 0,
+                in: sql
+            )
+        }
+    }
+
+    private func manager(_ context: AppRequestContext, _ path: String) async throws -> Int {
+        try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path).schoolID
+    }
+
+    /// The class, which must be one of the year being set up.
+    private static func schoolClass(
+        _ classID: Int,
+        school: Int,
+        today: LocalDate,
+        in sql: any SQLDatabase
+    ) async throws -> (YearCalendar, SchoolClass) {
+        guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw CalendarSetup.noYear }
+        guard let found = try await SchoolClasses.of(school: school, year: calendar.yearID, today: today, in: sql).first(where: { $0.id == classID })
+        else {
+            throw AppError.notFound
+        }
+        return (calendar, found)
+    }
+}
