@@ -88,4 +88,60 @@ struct ClassSetupTests {
             #expect(try await admin.get("/admin/classes").text.contains(">10Б</a></th><td data-label=\"Руководитель\">не назначен</td>"))
         }
     }
+
+    @Test(arguments: TestDatabases.flavors)
+    func theHomeroomTeacherIsChangedAndRemovedWithHisRole(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor) { client, database in
+            try await database.write { sql in
+                try await sql.raw(
+                    "INSERT INTO people (school_id, id, last_name, first_name, created_at) VALUES (1, 60, 'Пестова', 'Ирина', '2026-09-01T00:00:00Z')"
+                ).run()
+                try await sql.raw(
+                    """
+                    INSERT INTO accounts (school_id, id, person_id, login, password_hash, must_change_password, created_at)
+                    VALUES (1, 60, 60, 'pestova', 'x', FALSE, '2026-09-01T00:00:00Z')
+                    """
+                ).run()
+                try await sql.raw("INSERT INTO account_roles (school_id, account_id, role) VALUES (1, 60, 'teacher')").run()
+            }
+            func homerooms() async throws -> [String] {
+                try await database.read { sql in
+                    try await sql.raw(
+                        "SELECT a.login AS v FROM account_roles r JOIN accounts a ON a.school_id = r.school_id AND a.id = r.account_id WHERE r.school_id = 1 AND r.role = 'homeroom' ORDER BY a.login"
+                    ).all().map { try $0.decode(column: "v", as: String.self) }
+                }
+            }
+            #expect(try await homerooms() == ["orlov", "smirnova"])
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let changed = try await admin.call(.put, "/api/v1/classes/1/homeroom", json: "{\"teacherId\": 60}")
+            #expect(changed.status == .ok)
+            try OpenAPITests.conforms(changed, to: "put /api/v1/classes/{classId}/homeroom", in: document)
+            #expect(try await homerooms() == ["orlov", "pestova"])
+            for (body, code) in [
+                ("{\"teacherId\": \(AccessSchool.otherTeacher)}", "already_homeroom"), ("{\"teacherId\": \(AccessSchool.parent)}", "not_a_teacher"),
+            ] {
+                let refused = try await admin.call(.put, "/api/v1/classes/1/homeroom", json: body)
+                #expect(try errorCode(refused) == code)
+                try OpenAPITests.conforms(refused, to: "put /api/v1/classes/{classId}/homeroom", in: document)
+            }
+            #expect(try await admin.call(.put, "/api/v1/classes/999/homeroom", json: "{\"teacherId\": null}").status == .notFound)
+            let removed = try await admin.call(.put, "/api/v1/classes/1/homeroom", json: "{\"teacherId\": null}")
+            #expect(removed.status == .ok)
+            #expect(try await homerooms() == ["orlov"])
+            #expect(
+                try await Stored.count(database, "SELECT COUNT(*) AS n FROM classes WHERE school_id = 1 AND id = 1 AND homeroom_teacher_id IS NULL")
+                    == 1
+            )
+
+            let page = try await AdminPeopleTests.signedInAdmin(client)
+            _ = try await page.get("/admin/classes")
+            let back = try await page.post("/admin/classes/homeroom", [("class", "1"), ("homeroom", String(TinySchool.teacher))])
+            #expect(back.status == .seeOther)
+            #expect(try await homerooms() == ["orlov", "smirnova"])
+            let refused = try await page.post("/admin/classes/homeroom", [("class", "1"), ("homeroom", String(AccessSchool.otherTeacher))])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Этот учитель уже классный руководитель 6Б."))
+        }
+    }
 }

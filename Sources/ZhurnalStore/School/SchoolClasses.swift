@@ -85,3 +85,35 @@ public enum SchoolClasses {
         return id
     }
 }
+
+extension SchoolClasses {
+    /// Gives the class another homeroom teacher, or none. The new one gets the role; the one before loses it when he
+    /// leads no other class of a year still open. Three statements.
+    public static func setHomeroom(school: Int, classID: Int, previous: Int?, teacher: Int?, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            "UPDATE classes SET homeroom_teacher_id = \(bind: teacher) WHERE school_id = \(bind: school) AND id = \(bind: classID)"
+        ).run()
+        if let teacher {
+            try await sql.raw(
+                """
+                INSERT INTO account_roles (school_id, account_id, role)
+                SELECT a.school_id, a.id, 'homeroom' FROM accounts a
+                WHERE a.school_id = \(bind: school) AND a.person_id = \(bind: teacher) AND a.deactivated_at IS NULL
+                ON CONFLICT (school_id, account_id, role) DO NOTHING
+                """
+            ).run()
+        }
+        if let previous, previous != teacher {
+            try await sql.raw(
+                """
+                DELETE FROM account_roles
+                WHERE school_id = \(bind: school) AND role = 'homeroom'
+                  AND account_id IN (SELECT id FROM accounts WHERE school_id = \(bind: school) AND person_id = \(bind: previous))
+                  AND NOT EXISTS (
+                    SELECT 1 FROM classes k JOIN academic_years y ON y.school_id = k.school_id AND y.id = k.year_id
+                    WHERE k.school_id = \(bind: school) AND k.homeroom_teacher_id = \(bind: previous) AND y.archived_at IS NULL)
+                """
+            ).run()
+        }
+    }
+}

@@ -16,6 +16,7 @@ struct AdminClassesController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin/classes") { request, context in try await page(request, context) }
         router.post("/admin/classes") { request, context in try await add(request, context) }
+        router.post("/admin/classes/homeroom") { request, context in try await setHomeroom(request, context) }
     }
 
     struct Page: PageContext {
@@ -24,6 +25,7 @@ struct AdminClassesController: Sendable {
         let classes: [Row]
         let hasClasses: Bool
         let csrf: String
+        let classChoices: [Choice]
         let kinds: [Choice]
         let teachers: [Choice]
         let error: String?
@@ -64,6 +66,7 @@ struct AdminClassesController: Sendable {
             classes: rows,
             hasClasses: !rows.isEmpty,
             csrf: context.session?.csrfToken ?? "",
+            classChoices: classes.map { Page.Choice(value: String($0.id), label: "\($0.name) (сейчас: \($0.homeroomName ?? "нет"))") },
             kinds: PeriodKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle) },
             teachers: try await setup.teachers(context: context).map { Page.Choice(value: String($0.id), label: $0.name) },
             error: error,
@@ -83,6 +86,17 @@ struct AdminClassesController: Sendable {
                 context: context,
                 path: request.uri.path
             )
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/classes?added=1"])
+    }
+
+    func setHomeroom(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await request.form([String: String].self, context: context)
+        do {
+            guard let classID = form["class"].flatMap({ Int($0) }) else { throw AppError.invalid("no_class", "Выберите класс.") }
+            try await setup.setHomeroom(classID: classID, teacher: form["homeroom"].flatMap { Int($0) }, context: context, path: request.uri.path)
         } catch let error as AppError where error.status == .unprocessableContent {
             return try await page(request, context, error: error.message, status: .unprocessableContent)
         }

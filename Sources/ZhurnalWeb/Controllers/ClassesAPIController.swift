@@ -15,6 +15,17 @@ struct ClassesAPIController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/api/v1/classes") { request, context in try await list(request, context) }
         router.post("/api/v1/classes") { request, context in try await add(request, context) }
+        router.put("/api/v1/classes/:classId/homeroom") { request, context in
+            _ = try context.requireActor()
+            let body = try await request.jsonBody(Homeroom.self, context: context)
+            try await setup.setHomeroom(
+                classID: try context.parameters.require("classId", as: Int.self),
+                teacher: body.teacherId,
+                context: context,
+                path: request.uri.path
+            )
+            return try await list(request, context)
+        }
     }
 
     struct ClassList: ResponseEncodable {
@@ -50,6 +61,10 @@ struct ClassesAPIController: Sendable {
                 )
             }
         )
+    }
+
+    struct Homeroom: Decodable {
+        let teacherId: Int?
     }
 
     struct NewClass: Decodable {

@@ -55,4 +55,30 @@ struct ClassSetup: Sendable {
             }
         }
     }
+
+    /// Another homeroom teacher for a class of the year, or none (`teacher` nil).
+    func setHomeroom(classID: Int, teacher: Int?, context: AppRequestContext, path: String) async throws {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let today = SchoolCalendar.today(clock())
+        try await database.write { sql in
+            guard let calendar = try await YearCalendars.current(school: actor.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
+            let classes = try await SchoolClasses.of(school: actor.schoolID, year: calendar.yearID, today: today, in: sql)
+            guard let schoolClass = classes.first(where: { $0.id == classID }) else { throw AppError.notFound }
+            if let teacher {
+                let roles = try await Correspondents.roles(school: actor.schoolID, people: [teacher], in: sql)[teacher] ?? []
+                do {
+                    try ClassRules.check(homeroom: roles, leads: classes.first { $0.homeroomID == teacher && $0.id != classID }?.name)
+                } catch let refusal as RuleRefusal {
+                    throw AppError.invalid(refusal)
+                }
+            }
+            try await SchoolClasses.setHomeroom(
+                school: actor.schoolID,
+                classID: classID,
+                previous: schoolClass.homeroomID,
+                teacher: teacher,
+                in: sql
+            )
+        }
+    }
 }
