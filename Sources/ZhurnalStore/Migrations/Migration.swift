@@ -16,7 +16,7 @@ public struct Migration: Sendable {
     /// Every step, in order. The last one's version is the schema version this build knows.
     public static let all: [Migration] = [
         .schoolSchema, .accessSchema, .journalSchema, .cellHistorySchema, .homeworkKeys, .diarySchema,
-        .correspondenceSchema, .familyLinksSchema, .importDraftsSchema, .movementSchema, .schoolSettingsSchema,
+        .correspondenceSchema, .familyLinksSchema, .importDraftsSchema, .movementSchema, .schoolSettingsSchema, .thematicPlanSchema,
     ]
 }
 

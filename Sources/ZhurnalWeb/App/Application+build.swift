@@ -89,6 +89,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     AdminSchoolController(database: database, pages: pages, access: access).addRoutes(to: router)
     AdminTimetableController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     TimetableAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    CoursePlanController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }

@@ -51,16 +51,7 @@ struct PupilListFiles: Sendable {
             throw AppError.invalid(refusal)
         }
         let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
-        let data = try format.write(table, sheetName: "Ученики")
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format.mediaType,
-                .contentDisposition: "attachment; filename=\"pupils-\(today.iso).\(format.rawValue)\"",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+        return try SheetDownload.response(table, format: format, sheetName: "Ученики", fileName: "pupils-\(today.iso)")
     }
 }
 

@@ -1,0 +1,206 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalSheets
+import ZhurnalStore
+
+/// A course's thematic plan (`/courses/{id}/plan`): the topics laid onto the lessons, the programme's fulfilment to
+/// date, the plan as a file to edit in a spreadsheet, and the upload that replaces it — refused whole, row by row,
+/// when any row is wrong.
+struct CoursePlanController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    private var setup: PlanSetup { PlanSetup(database: database, access: access, clock: clock) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/courses/:courseId/plan") { request, context in try await page(request, context) }
+        router.post("/courses/:courseId/plan") { request, context in try await upload(request, context) }
+        for format in SheetFormat.allCases {
+            router.get("/courses/:courseId/plan.\(format.rawValue)") { request, context in
+                try await setup.export(
+                    courseID: try context.parameters.require("courseId", as: Int.self),
+                    format: format,
+                    context: context,
+                    path: request.uri.path
+                )
+            }
+        }
+        router.get("/api/v1/courses/:courseId/plan") { request, context in
+            PlanJSON(
+                try await setup.view(courseID: try context.parameters.require("courseId", as: Int.self), context: context, path: request.uri.path)
+            )
+        }
+        router.put("/api/v1/courses/:courseId/plan") { request, context in
+            let courseID = try context.parameters.require("courseId", as: Int.self)
+            let dryRun = request.uri.queryParameters["dryRun"] == "true"
+            let body = try await request.body.collect(upTo: PupilListFiles.maxBytes)
+            let read = try await setup.replace(
+                courseID: courseID,
+                file: Data(body.readableBytesView),
+                write: !dryRun,
+                context: context,
+                path: request.uri.path
+            )
+            if !read.refusals.isEmpty {
+                let lines = read.refusals.prefix(5).map { "строка \($0.line): \($0.russianMessage)" }.joined(separator: "; ")
+                throw AppError.invalid("plan_refused", "План не принят, ничего не записано. \(lines)")
+            }
+            return PlanJSON(try await setup.view(courseID: courseID, context: context, path: request.uri.path))
+        }
+    }
+
+    struct Page: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let csrf: String
+        let error: String?
+        let refusals: [Refusal]
+        let hasRefusals: Bool
+        let saved: Bool
+        let fulfilment: String
+        let lag: String?
+        let topics: [TopicLine]
+        let hasTopics: Bool
+        let canEdit: Bool
+        let action: String
+        let exportXLSX: String
+        let exportCSV: String
+
+        struct Refusal: Sendable {
+            let line: Int
+            let message: String
+        }
+
+        struct TopicLine: Sendable {
+            let position: Int
+            let title: String
+            let hours: Int
+            let control: String
+            let lessons: String
+        }
+    }
+
+    func page(
+        _ request: Request,
+        _ context: AppRequestContext,
+        error: String? = nil,
+        refusals: [ImportRefusal] = [],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let courseID = try context.parameters.require("courseId", as: Int.self)
+        let view = try await setup.view(courseID: courseID, context: context, path: request.uri.path)
+        let listing = try await database.read { try await CourseDirectory.find(school: view.facts.schoolID, course: courseID, in: $0) }
+        var datesOf: [Int: [String]] = [:]
+        for lesson in view.course.lessons {
+            if let topic = view.laid[lesson.id] { datesOf[topic.position, default: []].append(lesson.date.russian) }
+        }
+        let fulfilment = view.fulfilment
+        let page = Page(
+            title: "Тематический план: \(listing.map { "\($0.subject), \($0.group)" } ?? "курс")",
+            chrome: Chrome(context),
+            csrf: context.session?.csrfToken ?? "",
+            error: error,
+            refusals: refusals.map { Page.Refusal(line: $0.line, message: $0.russianMessage) },
+            hasRefusals: !refusals.isEmpty,
+            saved: request.uri.queryParameters["saved"] != nil,
+            fulfilment:
+                "Часов в плане: \(fulfilment.total). По плану к сегодняшнему дню: \(fulfilment.plannedToDate), проведено уроков: \(fulfilment.held).",
+            lag: fulfilment.lag > 0 ? "Отставание от программы: \(fulfilment.lag) ч." : nil,
+            topics: view.course.topics.map { topic in
+                let dates = datesOf[topic.position] ?? []
+                return Page.TopicLine(
+                    position: topic.position,
+                    title: topic.title,
+                    hours: topic.hours,
+                    control: topic.controlWorkTypeID.flatMap { view.course.workTypes[$0] } ?? "",
+                    lessons: dates.isEmpty ? "уроков ещё нет" : dates.joined(separator: ", ")
+                )
+            },
+            hasTopics: !view.course.topics.isEmpty,
+            canEdit: view.canEdit,
+            action: "/courses/\(courseID)/plan",
+            exportXLSX: "/courses/\(courseID)/plan.xlsx",
+            exportCSV: "/courses/\(courseID)/plan.csv"
+        )
+        return pages.page("course-plan", page, status: status)
+    }
+
+    func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let courseID = try context.parameters.require("courseId", as: Int.self)
+        let read: (topics: [ThematicPlan.Topic], refusals: [ImportRefusal])
+        do {
+            let form = try await MultipartForm.read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
+            guard let file = form.files.first, file.content.readableBytes > 0 else {
+                throw AppError.invalid("no_file", "Выберите файл плана (CSV или XLSX).")
+            }
+            read = try await setup.replace(
+                courseID: courseID,
+                file: Data(file.content.readableBytesView),
+                write: true,
+                context: context,
+                path: request.uri.path
+            )
+        } catch {
+            let problem = Problem(error)
+            guard HomeworkPageController.shownOnPage.contains(problem.status) else { throw error }
+            return try await page(request, context, error: problem.message, status: problem.status)
+        }
+        guard read.refusals.isEmpty else {
+            return try await page(
+                request,
+                context,
+                error: "План не принят, ничего не записано: исправьте строки ниже.",
+                refusals: read.refusals,
+                status: .unprocessableContent
+            )
+        }
+        return Response(status: .seeOther, headers: [.location: "/courses/\(courseID)/plan?saved=1"])
+    }
+
+    struct PlanJSON: ResponseEncodable {
+        let courseId: Int
+        let topics: [Topic]
+        let lessons: [Lesson]
+        let fulfilment: Fulfilment
+
+        struct Topic: Encodable {
+            let position: Int
+            let title: String
+            let hours: Int
+            @Nullable var controlWorkType: String?
+        }
+
+        struct Lesson: Encodable {
+            let lessonId: Int
+            let date: String
+            let plannedTopic: Int
+        }
+
+        struct Fulfilment: Encodable {
+            let total: Int
+            let plannedToDate: Int
+            let held: Int
+            let lag: Int
+        }
+
+        init(_ view: PlanSetup.View) {
+            courseId = view.facts.courseID
+            topics = view.course.topics.map {
+                Topic(
+                    position: $0.position,
+                    title: $0.title,
+                    hours: $0.hours,
+                    controlWorkType: $0.controlWorkTypeID.flatMap { view.course.workTypes[$0] }
+                )
+            }
+            lessons = view.course.lessons.compactMap { lesson in
+                view.laid[lesson.id].map { Lesson(lessonId: lesson.id, date: lesson.date.iso, plannedTopic: $0.position) }
+            }
+            let fulfilment = view.fulfilment
+            self.fulfilment = Fulfilment(total: fulfilment.total, plannedToDate: fulfilment.plannedToDate, held: fulfilment.held, lag: fulfilment.lag)
+        }
+    }
+}
