@@ -44,6 +44,7 @@ struct Chrome: Sendable {
             links.append(Link(href: "/admin/school", label: "Правила школы"))
             links.append(Link(href: "/admin/calendar", label: "Календарь года"))
             links.append(Link(href: "/admin/classes", label: "Классы"))
+            links.append(Link(href: "/admin/curriculum", label: "Учебный план"))
             links.append(Link(href: "/admin/import", label: "Списки"))
             links.append(Link(href: "/admin/rollover", label: "Конец года"))
             links.append(Link(href: "/admin/security", label: "Журнал безопасности"))
