@@ -26,7 +26,7 @@ enum CSVSheet {
         var line = 1
         while let cells = reader.next() {
             line += 1
-            rows.append(SheetTable.Row(line: line, cells: cells))
+            rows.append(SheetTable.Row(line: line, cells: cells.map(restored)))
         }
         if reader.error != nil { throw SheetError("bad_csv", "Файл CSV не читается после строки \(line).") }
         return SheetTable(header: header, rows: rows.filter { !$0.isBlank })
@@ -35,9 +35,9 @@ enum CSVSheet {
     static func write(_ table: SheetTable) throws(SheetError) -> Data {
         do {
             let writer = try CSVWriter(stream: .toMemory(), delimiter: ";", newline: .crlf)
-            try writer.write(row: table.header)
+            try writer.write(row: table.header.map(inert))
             for row in table.rows {
-                try writer.write(row: row.cells)
+                try writer.write(row: row.cells.map(inert))
             }
             writer.stream.close()
             let body = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -54,4 +54,19 @@ enum CSVSheet {
         if let text = String(data: bytes, encoding: .windowsCP1251) { return text }
         throw .notText
     }
+
+    /// Excel runs a cell that starts with «=», «+», «-» or «@» as a formula, so text a parent or a teacher typed
+    /// could become `=HYPERLINK(…)` in the administrator's spreadsheet; such a cell is written after an apostrophe,
+    /// which Excel shows as text, and read back without it.
+    static func inert(_ cell: String) -> String {
+        guard let first = cell.first, formulaStarts.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    static func restored(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+
+    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 }

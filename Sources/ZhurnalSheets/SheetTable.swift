@@ -63,5 +63,6 @@ public struct SheetError: Error, Sendable, Hashable {
 
     static let empty = SheetError("empty_file", "Файл пуст: в нём нет даже строки заголовков.")
     static let notXLSX = SheetError("bad_xlsx", "Файл не читается как таблица Excel (XLSX). Сохраните его заново или выгрузите в CSV.")
+    static let tooLarge = SheetError("bad_xlsx", "Файл XLSX распаковывается в слишком большой объём: это не список школы.")
     static let notText = SheetError("bad_csv", "Файл не читается как CSV: это не текст в UTF-8 или Windows-1251.")
 }

@@ -16,13 +16,24 @@ enum XLSXSheet {
             let rows = try decoder.decode(XLSXParts.Worksheet.self, from: sheet).sheetData.row ?? []
             var lines: [SheetTable.Row] = []
             var previous = 0
+            // Sparse references could otherwise make a small sheet allocate a huge grid of empty cells.
+            var allocated = 0
             for row in rows {
                 let line = row.r ?? previous + 1
                 previous = line
                 var cells: [String] = []
                 for (position, cell) in (row.c ?? []).enumerated() {
-                    let column = cell.r.flatMap(columnIndex) ?? position
-                    if cells.count <= column { cells += Array(repeating: "", count: column + 1 - cells.count) }
+                    let column =
+                        try cell.r.map { reference throws(SheetError) in
+                            guard let index = columnIndex(reference) else { throw SheetError.notXLSX }
+                            return index
+                        } ?? position
+                    guard column < maxColumns else { throw SheetError.notXLSX }
+                    if cells.count <= column {
+                        allocated += column + 1 - cells.count
+                        guard allocated <= maxCells else { throw SheetError.tooLarge }
+                        cells += Array(repeating: "", count: column + 1 - cells.count)
+                    }
                     cells[column] = text(of: cell, strings: strings).trimmingCharacters(in: .whitespacesAndNewlines)
                 }
                 lines.append(SheetTable.Row(line: line, cells: cells))
@@ -76,10 +87,21 @@ enum XLSXSheet {
         return decoder
     }
 
+    /// Cells a list may spread over: a school of 20 000 pupils with every column filled is far below.
+    static let maxCells = 2_000_000
+    /// Excel's own limit, XFD: a reference beyond it is not a spreadsheet's.
+    static let maxColumns = 16_384
+    /// A school's list unpacks to a few megabytes; a part far beyond that is a zip bomb, refused before it fills memory.
+    static let maxPartBytes = 64 * 1024 * 1024
+
     private static func part(_ path: String, of archive: Archive) throws -> Data? {
         guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= maxPartBytes else { throw SheetError.tooLarge }
         var data = Data()
-        _ = try archive.extract(entry) { data.append($0) }
+        _ = try archive.extract(entry) { chunk in
+            data.append(chunk)
+            if data.count > maxPartBytes { throw SheetError.tooLarge }
+        }
         return data
     }
 
@@ -108,11 +130,11 @@ enum XLSXSheet {
         return String(Int64(value))
     }
 
-    /// «AB12» → 27: the letters count in base 26 with A = 1.
+    /// «AB12» → 27: the Latin letters count in base 26 with A = 1; nil for anything but one to three of them.
     static func columnIndex(_ reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }.uppercased().unicodeScalars
-        guard !letters.isEmpty else { return nil }
-        return letters.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        let letters = reference.unicodeScalars.prefix { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+        guard (1...3).contains(letters.count) else { return nil }
+        return letters.reduce(0) { $0 * 26 + Int(UnicodeScalar($1.value & ~0x20)!.value) - 64 } - 1
     }
 
     static func columnName(_ index: Int) -> String {

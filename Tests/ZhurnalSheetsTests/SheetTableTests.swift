@@ -33,6 +33,16 @@ import ZhurnalCore
         #expect(table.rows.first?.cells == ["Петров, мл.", "Олег"])
     }
 
+    @Test func aFormulaTypedAsTextStaysTextInExcel() throws {
+        let table = SheetTable(
+            header: ["Кем приходится"],
+            rows: [.init(line: 2, cells: ["=HYPERLINK(\"http://x\")"]), .init(line: 3, cells: ["мать"])]
+        )
+        let data = try SheetFormat.csv.write(table, sheetName: "")
+        #expect(String(decoding: data, as: UTF8.self).contains("'=HYPERLINK"))
+        #expect(try SheetFormat.csv.read(data) == table)
+    }
+
     @Test func emptyAndBrokenFilesAreRefusedWithAReason() {
         #expect(throws: SheetError.empty) { try SheetFormat.csv.read(Data()) }
         #expect(throws: SheetError.notXLSX) { try SheetFormat.xlsx.read(Data("PK\u{3}\u{4}garbage".utf8)) }
@@ -47,5 +57,10 @@ import ZhurnalCore
         #expect(XLSXSheet.columnName(27) == "AB")
         #expect(XLSXSheet.columnName(701) == "ZZ")
         #expect(XLSXSheet.columnName(702) == "AAA")
+        #expect(XLSXSheet.columnIndex("ab12") == 27)
+        // Beyond three letters, or not Latin: no column of a spreadsheet, and no arithmetic overflow either.
+        #expect(XLSXSheet.columnIndex("AAAAAAAAAAAAAAA1") == nil)
+        #expect(XLSXSheet.columnIndex("ЖЖ1") == nil)
+        #expect(XLSXSheet.columnIndex("12") == nil)
     }
 }

@@ -61,9 +61,14 @@ struct LessonGenerationHTTPTests {
                 try await sql.raw("UPDATE periods SET closed_at = '2026-10-24T00:00:00Z' WHERE school_id = 1 AND id = 1").run()
             }
             #expect(try errorCode(try await admin.call(.post, "/api/v1/calendar/lessons", json: "{\"periodId\": 1}")) == "period_closed")
+            // The whole year skips the closed quarter: a lesson deleted from it is not made again.
+            try await database.write { sql in
+                try await sql.raw("DELETE FROM lessons WHERE school_id = 1 AND course_id = 1 AND lesson_date = '2026-10-19'").run()
+            }
+            #expect(try json(try await admin.call(.post, "/api/v1/calendar/lessons", json: "{}"))["created"] as? Int == 0)
             let teacher = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)
             #expect(try await teacher.call(.post, "/api/v1/calendar/lessons", json: "{}").status == .forbidden)
-            #expect(try await Self.mondays(database).count == 6)
+            #expect(try await Self.mondays(database).count == 5)
         }
     }
 

@@ -81,6 +81,11 @@ struct PupilListImportTests {
                     "UPDATE people SET birth_date = '2015-06-01' WHERE school_id = 1 AND birth_date IS NULL AND id IN (SELECT student_id FROM enrolments)"
                 ).run()
             }
+            // Аксёнова moves to 6Б after the winter holidays: she is listed once, in the class she is in today.
+            try await database.write { sql in
+                try await sql.raw("UPDATE enrolments SET ends_on = '2026-12-31' WHERE school_id = 1 AND student_id = 2").run()
+                try await sql.raw("INSERT INTO enrolments (school_id, student_id, class_id, starts_on) VALUES (1, 2, 2, '2027-01-11')").run()
+            }
             for format in SheetFormat.allCases {
                 let export = try await admin.call(.get, "/api/v1/exports/pupils?format=\(format.rawValue)")
                 #expect(export.status == .ok)
@@ -92,6 +97,7 @@ struct PupilListImportTests {
                         $0.cells.prefix(8) == ["Ёлкин", "Илья", "Петрович", "20.01.2014", "6Б", "12.01.2027", "Ёлкина Мария Ивановна", "мать"]
                     }
                 )
+                #expect(table.rows.filter { $0.cells.first == "Аксёнова" }.map { $0.cells[4] } == ["5А"])
                 let back = try await Self.post(admin, "/api/v1/imports/pupils", data)
                 #expect(try json(back)["written"] as? Bool == false, "\(format) \(back.text)")
                 #expect(try json(back)["refusals"] as? [Any] == nil || (try json(back)["refusals"] as? [Any])?.isEmpty == true)
@@ -156,6 +162,9 @@ struct PupilListImportTests {
             let confirmed = try await admin.post("/admin/import/confirm", [("draft", String(draft))])
             #expect(confirmed.status == .seeOther)
             #expect(confirmed.location == "/admin/import?pupils=2&guardians=2")
+            // A second click on the same confirmation finds the draft spent and writes nothing more.
+            let twice = try await admin.post("/admin/import/confirm", [("draft", String(draft))])
+            #expect(twice.status == .unprocessableContent)
             #expect(try await Self.people(database) == before + 4)
             #expect(
                 try await admin.get("/admin/import?pupils=2&guardians=2").text.contains("Список записан. Новых учеников: 2, новых представителей: 2.")

@@ -83,6 +83,13 @@ struct PupilMovementHTTPTests {
             #expect(try await teacher.call(.post, path, json: "{\"kind\": \"departure\", \"date\": \"2027-02-01\"}").status == .forbidden)
             #expect(try await teacher.call(.get, "/api/v1/students/\(pupil)/enrolments").status == .forbidden)
             #expect(try await admin.call(.get, "/api/v1/students/999999/enrolments").status == .notFound)
+            // A teacher chosen by mistake is no pupil to enrol.
+            let teacherMoved = try await admin.call(
+                .post,
+                "/api/v1/students/\(TinySchool.teacher)/movements",
+                json: "{\"kind\": \"arrival\", \"classId\": 1, \"date\": \"2026-10-19\"}"
+            )
+            #expect(try errorCode(teacherMoved) == "not_a_pupil")
         }
     }
 

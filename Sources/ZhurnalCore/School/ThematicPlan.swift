@@ -22,11 +22,14 @@ public enum ThematicPlan {
         public let id: Int
         public let date: LocalDate
         public let cancelled: Bool
+        /// The teacher wrote it down: its topic or its attendance.
+        public let recorded: Bool
 
-        public init(id: Int, date: LocalDate, cancelled: Bool) {
+        public init(id: Int, date: LocalDate, cancelled: Bool, recorded: Bool) {
             self.id = id
             self.date = date
             self.cancelled = cancelled
+            self.recorded = recorded
         }
     }
 
@@ -35,7 +38,7 @@ public enum ThematicPlan {
         public let total: Int
         /// Hours the plan expects by today: one for each lesson the timetable gave up to today, at most the total.
         public let plannedToDate: Int
-        /// Lessons held up to today (cancelled ones are not).
+        /// Lessons held up to today: not cancelled, and written down — a lesson nobody recorded is not counted as given.
         public let held: Int
         /// Hours behind the plan; 0 when on time.
         public var lag: Int { max(0, plannedToDate - held) }
@@ -115,6 +118,6 @@ public enum ThematicPlan {
     public static func fulfilment(_ topics: [Topic], lessons: [Lesson], today: LocalDate) -> Fulfilment {
         let total = topics.reduce(0) { $0 + $1.hours }
         let scheduled = lessons.filter { $0.date <= today }
-        return Fulfilment(total: total, plannedToDate: min(total, scheduled.count), held: scheduled.filter { !$0.cancelled }.count)
+        return Fulfilment(total: total, plannedToDate: min(total, scheduled.count), held: scheduled.filter { !$0.cancelled && $0.recorded }.count)
     }
 }

@@ -1,7 +1,8 @@
-/// The end of an academic year (DOMAIN.md §2): the year is closed, its classes go up one parallel (5А → 6А), the
-/// eleventh classes graduate, and the calendar, the curriculum and the classes are carried into the next year with
-/// their pupils. People, accounts, guardians, subjects, bells and work types belong to the school, not to a year, and
-/// stay as they are. The plan is shown before anything is done; a year whose periods are not all closed is refused.
+/// The end of an academic year (DOMAIN.md §2, §8): the year is closed, its classes go up one parallel (5А → 6А), the
+/// eleventh classes graduate, and the curriculum and the classes are carried into the next year with their pupils.
+/// People, accounts, guardians, subjects, bells and work types belong to the school, not to a year, and stay as they
+/// are; the new year's calendar is the administrator's to set, since its dates differ every year. The plan is shown
+/// before anything is done; a year whose periods are not all closed, or whose last period has not ended, is refused.
 public enum YearRollover {
     public struct SchoolClass: Sendable, Hashable {
         public let id: Int
@@ -52,14 +53,25 @@ public enum YearRollover {
         span: DateSpan,
         periods: [Period],
         classes: [SchoolClass],
-        nextYearExists: Bool
+        nextYearExists: Bool,
+        today: LocalDate
     ) throws(RuleRefusal) -> Plan {
+        guard let lastDay = periods.map(\.span.end).max() else {
+            throw RuleRefusal(code: "no_periods", russianMessage: "В году нет учебных периодов: закрывать нечего.")
+        }
         let open = periods.filter { !$0.closed }.map(\.title)
         guard open.isEmpty else {
             throw RuleRefusal(
                 code: "unclosed_periods",
                 russianMessage:
                     "Год нельзя закрыть, пока открыты периоды: \(open.joined(separator: ", ")). Сначала закройте их и выставьте итоговые отметки."
+            )
+        }
+        guard today > lastDay else {
+            throw RuleRefusal(
+                code: "year_not_over",
+                russianMessage:
+                    "Учебные периоды идут до \(lastDay.russian): год закрывают после этого дня, выставив годовые, экзаменационные и итоговые отметки."
             )
         }
         guard !nextYearExists else {

@@ -19,18 +19,16 @@ public enum ImportDrafts {
         ).first()!.decode(column: "id", as: Int.self)
     }
 
-    /// The file, if this account kept it for this kind of list within the last hour.
-    public static func content(id: Int, school: Int, account: Int, kind: String, now: Date, in sql: any SQLDatabase) async throws -> Data? {
+    /// Claims the file — it is gone afterwards, so a second click on the confirmation finds nothing — if this
+    /// account kept it for this kind of list within the last hour.
+    public static func take(id: Int, school: Int, account: Int, kind: String, now: Date, in sql: any SQLDatabase) async throws -> Data? {
         try await sql.raw(
             """
-            SELECT content FROM import_drafts
+            DELETE FROM import_drafts
             WHERE school_id = \(bind: school) AND id = \(bind: id) AND account_id = \(bind: account) AND kind = \(bind: kind)
               AND created_at >= \(bind: Timestamp.string(now - lifetime))
+            RETURNING content
             """
         ).first()?.decode(column: "content", as: Data.self)
-    }
-
-    public static func discard(id: Int, school: Int, in sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM import_drafts WHERE school_id = \(bind: school) AND id = \(bind: id)").run()
     }
 }

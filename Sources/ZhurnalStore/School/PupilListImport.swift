@@ -20,11 +20,12 @@ public enum PupilListImport {
         let (entries, refusals) = try PupilList.read(header: header, rows: rows)
         let plan: @Sendable (any SQLDatabase) async throws -> PupilImportPlan = { sql in
             guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw noYear }
-            let state = try await PupilRoll.state(school: school, year: calendar.yearID, span: calendar.span, in: sql)
+            let state = try await PupilRoll.state(school: school, year: calendar.yearID, span: calendar.span, today: today, in: sql)
             return PupilImportPlan(entries: entries, refusals: refusals, state: state)
         }
         guard write else { return try await database.read(plan) }
         return try await database.write { sql in
+            try await SetUpLock.hold(school: school, in: sql)
             let planned = try await plan(sql)
             if planned.refusals.isEmpty, !planned.changesNothing {
                 try await PupilRoll.apply(planned, school: school, now: Timestamp.string(now), in: sql)

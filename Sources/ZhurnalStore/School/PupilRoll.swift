@@ -4,9 +4,11 @@ import ZhurnalCore
 /// The school's pupils with their classes and guardians as a list: what an import is matched against, how a checked
 /// import is written, and the list an export writes out.
 public enum PupilRoll {
-    /// Three statements: the classes of the year, every pupil the school has known with his class this year, and
+    // A pupil's class (see the note at the top) is that of his enrolment not yet ended that began first: the one he is in today,
+    // or the one he joins later this year. The state an import matches and the list an export writes agree on it.
+    /// Three statements: the classes of the year, every pupil the school has known with his class (see the note at the top), and
     /// every guardian with the surname of each child.
-    public static func state(school: Int, year: Int, span: DateSpan, in sql: any SQLDatabase) async throws -> PupilRollState {
+    public static func state(school: Int, year: Int, span: DateSpan, today: LocalDate, in sql: any SQLDatabase) async throws -> PupilRollState {
         var classes: [String: Int] = [:]
         for row in try await sql.raw(
             "SELECT id, parallel, letter FROM classes WHERE school_id = \(bind: school) AND year_id = \(bind: year)"
@@ -20,8 +22,8 @@ public enum PupilRoll {
             SELECT p.id, p.last_name, p.first_name, p.patronymic, p.birth_date,
                    (SELECT k.parallel || k.letter FROM enrolments e JOIN classes k ON k.school_id = e.school_id AND k.id = e.class_id
                     WHERE e.school_id = p.school_id AND e.student_id = p.id AND k.year_id = \(bind: year)
-                      AND (e.ends_on IS NULL OR e.ends_on >= \(bind: span.start.iso))
-                    ORDER BY e.starts_on DESC LIMIT 1) AS class_name
+                      AND (e.ends_on IS NULL OR e.ends_on >= \(bind: today.iso))
+                    ORDER BY e.starts_on LIMIT 1) AS class_name
             FROM people p
             WHERE p.school_id = \(bind: school) AND p.birth_date IS NOT NULL
               AND EXISTS (SELECT 1 FROM enrolments e WHERE e.school_id = p.school_id AND e.student_id = p.id)
@@ -81,8 +83,9 @@ public enum PupilRoll {
         try await guardianships.flush(into: sql)
     }
 
-    /// The pupils enrolled on `today` or joining later this year, by class and name, with their first two guardians: the list in the columns an
-    /// import reads, so that an exported file imports back without a change. Two statements.
+    /// The pupils enrolled on `today` or joining later this year, each once in his class (see the note at the top), by class and
+    /// name, with his first two guardians: the list in the columns an import reads, so that an exported file imports
+    /// back without a change. Two statements.
     public static func list(school: Int, year: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> [[String]] {
         let pupils = try await sql.raw(
             """
@@ -92,6 +95,7 @@ public enum PupilRoll {
             JOIN people p ON p.school_id = e.school_id AND p.id = e.student_id
             WHERE e.school_id = \(bind: school) AND k.year_id = \(bind: year)
               AND (e.ends_on IS NULL OR e.ends_on >= \(bind: today.iso))
+            ORDER BY e.student_id, e.starts_on
             """
         ).all()
         var guardians: [Int: [(name: String, relation: String)]] = [:]
@@ -108,8 +112,10 @@ public enum PupilRoll {
             )
         }
         var lines: [(order: [UInt32], cells: [String])] = []
+        var listed = Set<Int>()
         for row in pupils {
             let id = try row.decode(column: "id", as: Int.self)
+            guard listed.insert(id).inserted else { continue }
             let name = try personalName(row)
             let parallel = try row.decode(column: "parallel", as: Int.self)
             let letter = try row.decode(column: "letter", as: String.self)

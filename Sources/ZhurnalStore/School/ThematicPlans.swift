@@ -30,14 +30,23 @@ public enum ThematicPlans {
         var details: [Int: (Int, String?)] = [:]
         for row in try await sql.raw(
             """
-            SELECT id, lesson_date, lesson_number, status, topic FROM lessons
+            SELECT id, lesson_date, lesson_number, status, topic, attendance_taken_at FROM lessons
             WHERE school_id = \(bind: school) AND course_id = \(bind: course) ORDER BY lesson_date, lesson_number, id
             """
         ).all() {
             guard let date = LocalDate(iso: try row.decode(column: "lesson_date", as: String.self)) else { continue }
             let id = try row.decode(column: "id", as: Int.self)
-            lessons.append(.init(id: id, date: date, cancelled: try row.decode(column: "status", as: String.self) == "cancelled"))
-            details[id] = (try row.decode(column: "lesson_number", as: Int.self), try row.decode(column: "topic", as: String?.self))
+            let topic = try row.decode(column: "topic", as: String?.self)
+            let attendanceTaken = try row.decode(column: "attendance_taken_at", as: String?.self) != nil
+            lessons.append(
+                .init(
+                    id: id,
+                    date: date,
+                    cancelled: try row.decode(column: "status", as: String.self) == "cancelled",
+                    recorded: topic != nil || attendanceTaken
+                )
+            )
+            details[id] = (try row.decode(column: "lesson_number", as: Int.self), topic)
         }
         var workTypes: [Int: String] = [:]
         for row in try await sql.raw("SELECT id, name FROM work_types WHERE school_id = \(bind: school)").all() {

@@ -18,7 +18,9 @@ public enum TimetableLessons {
             filter = " AND k.id = \(bind: onlyClass)"
         }
         var entries: [LessonGeneration.Entry] = []
-        let allTerms = calendar.periods.map(\.span)
+        // A closed period's journal is locked: no new lessons appear in it.
+        let open = calendar.periods.filter { !$0.closed }
+        let allTerms = open.map(\.span)
         for row in try await sql.raw(
             """
             SELECT t.course_id, t.weekday, t.lesson_number, t.valid_from, t.valid_to, k.parallel, k.period_kind,
@@ -45,7 +47,7 @@ public enum TimetableLessons {
                     valid: DateSpan(from, max(from, to)),
                     teacherID: teacher,
                     parallel: try row.decode(column: "parallel", as: Int?.self),
-                    terms: kind.map { kind in calendar.periods.filter { $0.kind == kind }.map(\.span) } ?? allTerms
+                    terms: kind.map { kind in open.filter { $0.kind == kind }.map(\.span) } ?? allTerms
                 )
             )
         }

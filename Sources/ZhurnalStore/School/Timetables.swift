@@ -122,8 +122,8 @@ public enum Timetables {
     }
 
     /// The class's timetable from `from` on: entries that began earlier end the day before, later ones are replaced,
-    /// the new week starts that day. Lessons of the class from `firstLesson` on that nobody has written anything in
-    /// are removed, so the caller can lay the new week onto the days.
+    /// the new week starts that day. Lessons of the class from `firstLesson` on that nobody has written anything in,
+    /// outside closed periods, are removed, so the caller can lay the new week onto the days.
     public static func replace(
         school: Int,
         classID: Int,
@@ -159,6 +159,8 @@ public enum Timetables {
               AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.school_id = lessons.school_id AND m.lesson_id = lessons.id)
               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.school_id = lessons.school_id AND a.lesson_id = lessons.id)
               AND NOT EXISTS (SELECT 1 FROM homework h WHERE h.school_id = lessons.school_id AND h.lesson_id = lessons.id)
+              AND NOT EXISTS (SELECT 1 FROM periods p WHERE p.school_id = lessons.school_id AND p.closed_at IS NOT NULL
+                              AND lessons.lesson_date BETWEEN p.starts_on AND p.ends_on)
             """
         ).run()
     }

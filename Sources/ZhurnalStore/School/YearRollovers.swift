@@ -1,8 +1,8 @@
 import SQLKit
 import ZhurnalCore
 
-/// The year's end written: the next year with the calendar and curriculum carried over, the classes promoted with
-/// their pupils, the graduates' enrolments ended and the old year archived — in the caller's transaction.
+/// The year's end written: the next year with the curriculum carried over, the classes promoted with their pupils,
+/// the graduates' enrolments ended and the old year archived — in the caller's transaction.
 public enum YearRollovers {
     /// The year's classes with their pupils on its last day, and whether a later year exists. Two statements.
     public static func state(
@@ -45,18 +45,6 @@ public enum YearRollovers {
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int.self)
-        var periods = RowBatch(table: "periods", columns: ["school_id", "year_id", "kind", "number", "title", "starts_on", "ends_on"])
-        for period in calendar.periods {
-            let span = YearRollover.nextSpan(period.span)
-            periods.append([school, year, period.kind.rawValue, period.number, period.title, span.start.iso, span.end.iso])
-        }
-        var holidays = RowBatch(table: "holidays", columns: ["school_id", "year_id", "title", "starts_on", "ends_on", "only_parallel"])
-        for holiday in calendar.holidays {
-            let span = YearRollover.nextSpan(holiday.span)
-            holidays.append([school, year, holiday.title, span.start.iso, span.end.iso, holiday.parallel])
-        }
-        try await periods.flush(into: sql)
-        try await holidays.flush(into: sql)
         try await sql.raw(
             """
             INSERT INTO curriculum_hours (school_id, year_id, parallel, subject_id, hours_per_week)

@@ -113,8 +113,8 @@ struct AdminImportController: Sendable {
         let form = try await request.form([String: String].self, context: context)
         let now = clock()
         guard let id = form["draft"].flatMap({ Int($0) }),
-            let content = try await database.read({
-                try await ImportDrafts.content(id: id, school: actor.schoolID, account: actor.accountID, kind: Self.kind, now: now, in: $0)
+            let content = try await database.write({
+                try await ImportDrafts.take(id: id, school: actor.schoolID, account: actor.accountID, kind: Self.kind, now: now, in: $0)
             })
         else {
             return render(context, error: "Предпросмотр устарел (он хранится час). Загрузите файл ещё раз.", status: .unprocessableContent)
@@ -125,11 +125,11 @@ struct AdminImportController: Sendable {
         } catch let error as AppError where error.status == .unprocessableContent {
             return render(context, error: error.message, status: .unprocessableContent)
         }
-        // Between the preview and now the school may have changed: then nothing was written and the page says why.
+        // Between the preview and now the school may have changed: then nothing was written and the page says why (the
+        // draft is spent; the file is uploaded again after the fix).
         guard plan.refusals.isEmpty else {
             return render(context, preview: preview(plan, draft: nil), status: .unprocessableContent)
         }
-        try await database.write { try await ImportDrafts.discard(id: id, school: actor.schoolID, in: $0) }
         return Response(status: .seeOther, headers: [.location: "/admin/import?pupils=\(plan.newPupils)&guardians=\(plan.newGuardians)"])
     }
 

@@ -66,8 +66,8 @@ struct AdminRolloverController: Sendable {
                 promotions: planned.promotions.map { Page.Line(from: $0.from.name, to: $0.name, pupils: $0.from.pupils) },
                 graduates: planned.graduating.map { Page.Line(from: $0.name, to: "выпуск", pupils: $0.pupils) },
                 hasGraduates: !planned.graduating.isEmpty,
-                carried: "Переносятся: периоды (\(calendar.periods.count)) и каникулы (\(calendar.holidays.count)) с теми же датами через год, "
-                    + "учебный план; ученики, представители, сотрудники и учётные записи, предметы, звонки и виды работ остаются."
+                carried: "Переносится учебный план; ученики, представители, сотрудники и учётные записи, предметы, звонки и виды работ остаются. "
+                    + "Четверти и каникулы нового года задайте на странице «Календарь года»: их даты каждый год свои."
             )
         }
         let page = Page(

@@ -49,15 +49,15 @@ struct AdminTimetableController: Sendable {
         }
     }
 
-    /// `c_3_2` is Wednesday's second lesson's course and `r_3_2` its room; `g_3_2` and `q_3_2` a second subgroup's
-    /// course and room beside it.
+    /// `c_3_2` is Wednesday's second lesson's course and `r_3_2` its room; `g1_3_2` and `q1_3_2`, `g2_3_2` and
+    /// `q2_3_2`… other subgroups' courses and rooms beside it.
     static func cells(_ form: [String: String]) -> [TimetableRules.Cell] {
         form.compactMap { key, value in
             let parts = key.split(separator: "_")
-            guard parts.count == 3, parts[0] == "c" || parts[0] == "g", let weekday = Int(parts[1]), let lesson = Int(parts[2]),
-                let course = Int(value)
+            guard parts.count == 3, parts[0] == "c" || (parts[0].first == "g" && Int(parts[0].dropFirst()) != nil),
+                let weekday = Int(parts[1]), let lesson = Int(parts[2]), let course = Int(value)
             else { return nil }
-            let room = form["\(parts[0] == "c" ? "r" : "q")_\(weekday)_\(lesson)"]?.trimmingCharacters(in: .whitespaces)
+            let room = form["\(parts[0] == "c" ? "r" : "q" + parts[0].dropFirst())_\(weekday)_\(lesson)"]?.trimmingCharacters(in: .whitespaces)
             return TimetableRules.Cell(weekday: weekday, lessonNumber: lesson, courseID: course, room: room?.isEmpty == false ? room : nil)
         }
     }
@@ -98,7 +98,7 @@ struct AdminTimetableController: Sendable {
             let roomField: String
             let room: String
             let options: [Choice]
-            /// A second subgroup's course at the same time, for a class that has subgroups (none or one).
+            /// The other subgroups' courses at the same time, for a class that has subgroups: those set, and one more.
             let second: [Lesson]
         }
 
@@ -124,7 +124,7 @@ struct AdminTimetableController: Sendable {
                     let there = view.week.filter { $0.weekday == weekday && $0.lessonNumber == bell.number }
                     func lesson(_ prefix: (course: String, room: String), _ cell: TimetableRules.Cell?, second: [Page.Lesson]) -> Page.Lesson {
                         Page.Lesson(
-                            label: prefix.course == "g" ? "\(bell.number) урок: вторая группа" : "\(bell.number) урок, \(bell.startsAt)",
+                            label: prefix.course == "c" ? "\(bell.number) урок, \(bell.startsAt)" : "\(bell.number) урок: ещё группа",
                             field: "\(prefix.course)_\(weekday)_\(bell.number)",
                             roomField: "\(prefix.room)_\(weekday)_\(bell.number)",
                             room: cell?.room ?? "",
@@ -134,7 +134,12 @@ struct AdminTimetableController: Sendable {
                         )
                     }
                     let hasGroups = view.courses.contains { $0.groupID != nil }
-                    return lesson(("c", "r"), there.first, second: hasGroups ? [lesson(("g", "q"), there.dropFirst().first, second: [])] : [])
+                    let others = hasGroups ? Array(there.dropFirst()) + [nil] : []
+                    return lesson(
+                        ("c", "r"),
+                        there.first,
+                        second: others.enumerated().map { index, cell in lesson(("g\(index + 1)", "q\(index + 1)"), cell, second: []) }
+                    )
                 }
             )
         }

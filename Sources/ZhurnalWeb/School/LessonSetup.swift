@@ -16,6 +16,7 @@ struct LessonSetup: Sendable {
         let today = SchoolCalendar.today(clock())
         let now = Timestamp.string(clock())
         return try await database.write { sql in
+            try await SetUpLock.hold(school: actor.schoolID, in: sql)
             guard let calendar = try await YearCalendars.current(school: actor.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
             let span: DateSpan
             if let periodID {

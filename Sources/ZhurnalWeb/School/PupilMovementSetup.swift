@@ -44,9 +44,15 @@ struct PupilMovementSetup: Sendable {
         guard (reason ?? "").count <= 200 else { throw AppError.invalid("bad_reason", "Основание — не длиннее 200 знаков.") }
         let today = SchoolCalendar.today(clock())
         try await database.write { sql in
+            try await SetUpLock.hold(school: actor.schoolID, in: sql)
             guard let calendar = try await YearCalendars.current(school: actor.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
             guard let pupil = try await PupilMovements.pupil(school: actor.schoolID, person: person, year: calendar.yearID, in: sql) else {
                 throw AppError.notFound
+            }
+            // Only a pupil is enrolled: a member of staff or a parent chosen by mistake is refused.
+            let roles = try await Correspondents.roles(school: actor.schoolID, people: [person], in: sql)[person] ?? []
+            if !roles.subtracting([.student]).isEmpty {
+                throw AppError.invalid("not_a_pupil", "Это не ученик: в классы зачисляют только учеников.")
             }
             if let classID,
                 !(try await SchoolClasses.of(school: actor.schoolID, year: calendar.yearID, today: today, in: sql)).contains(where: {

@@ -22,6 +22,7 @@ struct RolloverSetup: Sendable {
         let today = SchoolCalendar.today(clock())
         let now = Timestamp.string(clock())
         let body: @Sendable (any SQLDatabase) async throws -> Outcome = { sql in
+            if write { try await SetUpLock.hold(school: actor.schoolID, in: sql) }
             guard let calendar = try await YearCalendars.current(school: actor.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
             let state = try await YearRollovers.state(school: actor.schoolID, calendar: calendar, in: sql)
             let plan = Result { () throws(RuleRefusal) in
@@ -29,7 +30,8 @@ struct RolloverSetup: Sendable {
                     span: calendar.span,
                     periods: calendar.periods.map { .init(title: $0.title, span: $0.span, closed: $0.closed) },
                     classes: state.classes,
-                    nextYearExists: state.nextYearExists
+                    nextYearExists: state.nextYearExists,
+                    today: today
                 )
             }
             guard write, case .success(let planned) = plan else { return Outcome(closing: calendar, plan: plan, newYearID: nil) }

@@ -52,6 +52,7 @@ struct TimetableSetup: Sendable {
         let today = SchoolCalendar.today(clock())
         let now = Timestamp.string(clock())
         return try await database.write { sql in
+            try await SetUpLock.hold(school: school, in: sql)
             let (calendar, _) = try await Self.schoolClass(classID, school: school, today: today, in: sql)
             guard calendar.span.contains(from) else {
                 throw AppError.invalid("bad_date", "Дата \(from.russian) — вне учебного года \(calendar.title).")
@@ -69,7 +70,8 @@ struct TimetableSetup: Sendable {
             } catch let refusal as RuleRefusal {
                 throw AppError.invalid(refusal)
             }
-            let firstLesson = max(from, today)
+            // Today's lessons may be held and not yet written down (teachers have until midnight): they stay.
+            let firstLesson = max(from, today.adding(days: 1))
             try await Timetables.replace(school: school, classID: classID, cells: checked, from: from, firstLesson: firstLesson, in: sql)
             guard let last = calendar.periods.map(\.span.end).max(), firstLesson <= last else { return 0 }
             return try await TimetableLessons.generate(
