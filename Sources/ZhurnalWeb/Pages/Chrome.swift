@@ -39,8 +39,12 @@ struct Chrome: Sendable {
         links.append(Link(href: "/notifications", label: "Уведомления"))
         links.append(Link(href: "/messages", label: "Сообщения"))
         links.append(Link(href: "/announcements", label: "Объявления"))
+        if session.roles.contains(.homeroom) {
+            links.append(Link(href: "/homeroom/check", label: "Сверка класса"))
+        }
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
+            links.append(Link(href: "/admin/monthly-check", label: "Сверка классов"))
             links.append(Link(href: "/admin/school", label: "Правила школы"))
             links.append(Link(href: "/admin/calendar", label: "Календарь года"))
             links.append(Link(href: "/admin/classes", label: "Классы"))
