@@ -40,3 +40,53 @@ def test_a_classes_week_is_edited_day_by_day(browser, accounts):
         screenshot(browser, "admin-timetable", width)
     click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Сохранить расписание']"))
     assert "Расписание сохранено" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+
+
+def test_the_curriculum_and_a_courses_thematic_plan(browser, accounts, tmp_path):
+    """«Учебный план» as a table of subjects by parallel, and a КТП uploaded for a course and laid onto its lessons."""
+    sign_in(browser, accounts["admin"].login, accounts["admin"].password)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Учебный план"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    assert rows and "Математика" in browser.find_element(By.CSS_SELECTOR, "main table").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-curriculum", width)
+
+    plan = tmp_path / "ktp.csv"
+    plan.write_text("№;Тема;Часов;Контроль\n1;Повторение;3;\n2;Новая тема;40;\n", encoding="utf-8")
+    browser.get(browser.base_url + "/courses/1/plan")
+    browser.find_element(By.ID, "plan-file").send_keys(str(plan))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Загрузить']"))
+    assert "План сохранён." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    table = browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert "Повторение" in table and "Новая тема" in table
+    assert "Часов в плане: 43." in browser.find_element(By.TAG_NAME, "main").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "course-plan", width)
+
+
+def test_the_monthly_check_from_a_homeroom_teacher_to_the_administrator(another_browser, browser, accounts):
+    """A homeroom teacher answers «no changes» for his class; the administrator's overview counts who has not."""
+    # Not the first homeroom teacher, whose password the sign-in tests change.
+    homeroom = accounts.with_roles("teacher", "homeroom")[-1]
+    teacher = another_browser()
+    sign_in(teacher, homeroom.login, homeroom.password)
+    click_and_wait(teacher, teacher.find_element(By.LINK_TEXT, "Сверка класса"))
+    assert teacher.find_elements(By.CSS_SELECTOR, "main table tbody tr"), "his class's list"
+    for width in (360, 1280):
+        teacher.set_window_size(width, 900)
+        assert_fits(teacher)
+        screenshot(teacher, "homeroom-check", width)
+    click_and_wait(teacher, teacher.find_element(By.XPATH, "//button[text()='Отправить']"))
+    assert "Ответ отправлен" in teacher.find_element(By.CSS_SELECTOR, "[role=status]").text
+
+    sign_in(browser, accounts["admin"].login, accounts["admin"].password)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Сверка классов"))
+    assert "изменений нет" in browser.find_element(By.CSS_SELECTOR, "main table").text
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "admin-monthly-check", width)

@@ -161,7 +161,7 @@ struct MonthlyCheckController: Sendable {
             )
         }
         let page = HomeroomPage(
-            title: "Сверка списка класса за \(setup.month)",
+            title: "Сверка списка класса: \(setup.monthTitle)",
             chrome: Chrome(context),
             csrf: context.session?.csrfToken ?? "",
             error: error,
@@ -193,7 +193,7 @@ struct MonthlyCheckController: Sendable {
     {
         let lines = try await setup.overview(context: context, path: request.uri.path)
         let page = AdminPage(
-            title: "Сверка списков классов за \(setup.month)",
+            title: "Сверка списков классов: \(setup.monthTitle)",
             chrome: Chrome(context),
             csrf: context.session?.csrfToken ?? "",
             error: error,

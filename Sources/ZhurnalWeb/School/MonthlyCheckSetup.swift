@@ -14,6 +14,13 @@ struct MonthlyCheckSetup: Sendable {
     /// «2026-10»: the check of the month, open from its first day.
     var month: String { String(SchoolCalendar.today(clock()).iso.prefix(7)) }
 
+    /// «октябрь 2026».
+    var monthTitle: String {
+        let today = SchoolCalendar.today(clock())
+        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        return "\(names[today.month - 1]) \(today.year)"
+    }
+
     struct Mine: Sendable {
         let line: MonthlyChecks.ClassLine
         /// The class's list as the export writes it: name, birth date, class, arrival, guardians.
