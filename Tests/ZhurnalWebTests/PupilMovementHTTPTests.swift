@@ -119,4 +119,53 @@ struct PupilMovementHTTPTests {
             #expect(try await Self.enrolments(database, TinySchool.volkov) == ["5А 2026-10-05–2026-10-18", "6Б 2026-10-19–"])
         }
     }
+
+    @Test(arguments: TestDatabases.flavors)
+    func guardiansAreLinkedAndUnlinkedAndAccessFollows(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let path = "/api/v1/students/\(TinySchool.aksyonova)/guardians"
+            let linked = try await admin.call(.post, path, json: "{\"fullName\": \"Аксёнова Ирина Павловна\", \"relation\": \"Мать\"}")
+            #expect(linked.status == .created)
+            try OpenAPITests.conforms(linked, to: "post /api/v1/students/{studentId}/guardians", in: document)
+            let mother = try #require(try json(linked)["id"] as? Int)
+            // The same mother linked again is the same person, with no second link.
+            let again = try await admin.call(.post, path, json: "{\"fullName\": \"аксёнова ирина павловна\", \"relation\": \"мать\"}")
+            #expect(try json(again)["id"] as? Int == mother)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM guardianships WHERE school_id = 1 AND student_id = 2") == 2)
+            for (body, code) in [
+                ("{\"fullName\": \"Аксёнова\"}", "bad_name"),
+                ("{\"fullName\": \"Аксёнова Ирина\", \"relation\": \"\(String(repeating: "м", count: 41))\"}", "bad_relation"),
+            ] {
+                let refused = try await admin.call(.post, path, json: body)
+                #expect(try errorCode(refused) == code)
+                try OpenAPITests.conforms(refused, to: "post /api/v1/students/{studentId}/guardians", in: document)
+            }
+            #expect(
+                try errorCode(
+                    try await admin.call(.post, "/api/v1/students/\(TinySchool.teacher)/guardians", json: "{\"fullName\": \"Иванова Анна\"}")
+                ) == "not_a_pupil"
+            )
+
+            // Her father unlinked: his account no longer reads her diary.
+            let parent = try await JournalAPITests.signedIn(client, AccessSchool.Login.parent)
+            #expect(try await parent.call(.get, "/api/v1/students/\(TinySchool.aksyonova)/diary").status == .ok)
+            let unlinked = try await admin.call(.delete, "\(path)/\(AccessSchool.parent)")
+            #expect(unlinked.status == .noContent)
+            try OpenAPITests.conforms(unlinked, to: "delete /api/v1/students/{studentId}/guardians/{guardianId}", in: document)
+            #expect(try await parent.call(.get, "/api/v1/students/\(TinySchool.aksyonova)/diary").status != .ok)
+            #expect(try await admin.call(.delete, "\(path)/\(AccessSchool.parent)").status == .notFound)
+
+            let teacher = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)
+            #expect(try await teacher.call(.post, path, json: "{\"fullName\": \"Аксёнова Ирина\"}").status == .forbidden)
+
+            let page = try await AdminPeopleTests.signedInAdmin(client)
+            let movement = try await page.get("/admin/people/\(TinySchool.aksyonova)/movement")
+            #expect(movement.text.contains("Аксёнова Ирина Павловна</a> <span class=\"small\">мать</span>"))
+            let refused = try await page.post("/admin/people/\(TinySchool.aksyonova)/guardians", [("fullName", "Одно"), ("relation", "")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("нужны фамилия и имя"))
+        }
+    }
 }

@@ -16,6 +16,26 @@ struct AdminMovementController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin/people/:id/movement") { request, context in try await page(request, context) }
         router.post("/admin/people/:id/movement") { request, context in try await move(request, context) }
+        router.post("/admin/people/:id/guardians") { request, context in
+            let person = try context.parameters.require("id", as: Int.self)
+            let form = try await request.form([String: String].self, context: context)
+            return try await changed(request, context) {
+                _ = try await setup.link(
+                    person: person,
+                    fullName: form["fullName"] ?? "",
+                    relation: form["relation"] ?? "",
+                    context: context,
+                    path: request.uri.path
+                )
+            }
+        }
+        router.post("/admin/people/:id/guardians/:guardianId/delete") { request, context in
+            let person = try context.parameters.require("id", as: Int.self)
+            let guardian = try context.parameters.require("guardianId", as: Int.self)
+            return try await changed(request, context) {
+                try await setup.unlink(person: person, guardian: guardian, context: context, path: request.uri.path)
+            }
+        }
     }
 
     struct Page: PageContext {
@@ -25,6 +45,15 @@ struct AdminMovementController: Sendable {
         let action: String
         let enrolments: [Line]
         let hasEnrolments: Bool
+        let guardians: [GuardianLine]
+        let guardiansAction: String
+
+        struct GuardianLine: Sendable {
+            let name: String
+            let relation: String
+            let card: String
+            let unlink: String
+        }
         let enrolled: Bool
         let classes: [Choice]
         let today: String
@@ -59,12 +88,21 @@ struct AdminMovementController: Sendable {
             )
         }
         let page = Page(
-            title: "\(view.pupil.name): классы и движение",
+            title: "\(view.pupil.name): классы, движение, представители",
             chrome: Chrome(context),
             card: "/admin/people/\(person)",
             action: "/admin/people/\(person)/movement",
             enrolments: lines,
             hasEnrolments: !lines.isEmpty,
+            guardians: try await setup.guardians(person: person, context: context, path: request.uri.path).map {
+                Page.GuardianLine(
+                    name: $0.fullName,
+                    relation: $0.relation,
+                    card: "/admin/people/\($0.personID)",
+                    unlink: "/admin/people/\(person)/guardians/\($0.personID)/delete"
+                )
+            },
+            guardiansAction: "/admin/people/\(person)/guardians",
             enrolled: view.pupil.enrolments.contains { $0.endsOn.map { $0 >= today } ?? true },
             classes: view.classes.map { Page.Choice(value: String($0.id), label: $0.name) },
             today: today.iso,
@@ -88,6 +126,16 @@ struct AdminMovementController: Sendable {
                 context: context,
                 path: request.uri.path
             )
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/people/\(person)/movement?saved=1"])
+    }
+
+    private func changed(_ request: Request, _ context: AppRequestContext, _ body: () async throws -> Void) async throws -> Response {
+        let person = try context.parameters.require("id", as: Int.self)
+        do {
+            try await body()
         } catch let error as AppError where error.status == .unprocessableContent {
             return try await page(request, context, error: error.message, status: .unprocessableContent)
         }

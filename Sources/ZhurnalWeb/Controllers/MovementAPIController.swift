@@ -16,6 +16,27 @@ struct MovementAPIController: Sendable {
         router.get("/api/v1/students/:studentId/enrolments") { request, context in
             try await enrolments(try context.parameters.require("studentId", as: Int.self), request, context)
         }
+        router.post("/api/v1/students/:studentId/guardians") { request, context in
+            let person = try context.parameters.require("studentId", as: Int.self)
+            let body = try await request.jsonBody(GuardianLink.self, context: context)
+            let id = try await setup.link(
+                person: person,
+                fullName: body.fullName,
+                relation: body.relation ?? "",
+                context: context,
+                path: request.uri.path
+            )
+            return try CreatedResponse.response(id)
+        }
+        router.delete("/api/v1/students/:studentId/guardians/:guardianId") { request, context in
+            try await setup.unlink(
+                person: try context.parameters.require("studentId", as: Int.self),
+                guardian: try context.parameters.require("guardianId", as: Int.self),
+                context: context,
+                path: request.uri.path
+            )
+            return Response(status: .noContent)
+        }
         router.post("/api/v1/students/:studentId/movements") { request, context in
             let person = try context.parameters.require("studentId", as: Int.self)
             let body = try await request.jsonBody(Movement.self, context: context)
@@ -30,6 +51,11 @@ struct MovementAPIController: Sendable {
             )
             return try await enrolments(person, request, context)
         }
+    }
+
+    struct GuardianLink: Decodable {
+        let fullName: String
+        let relation: String?
     }
 
     struct Movement: Decodable {

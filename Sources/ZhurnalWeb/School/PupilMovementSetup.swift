@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SQLKit
 import ZhurnalCore
 import ZhurnalStore
 
@@ -86,5 +87,65 @@ struct PupilMovementSetup: Sendable {
                 throw AppError.invalid(refusal)
             }
         }
+    }
+
+    /// The pupil's guardians; the page and the API show them beside his classes.
+    func guardians(person: Int, context: AppRequestContext, path: String) async throws -> [Guardianships.Guardian] {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        return try await database.read { try await Guardianships.of(school: actor.schoolID, pupil: person, in: $0) }
+    }
+
+    /// Links a guardian named «Фамилия Имя Отчество», the same person as an import would find, or a new one.
+    func link(person: Int, fullName: String, relation: String, context: AppRequestContext, path: String) async throws -> Int {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let relation = relation.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard relation.count <= 40 else { throw AppError.invalid("bad_relation", "«Кем приходится»: не длиннее 40 знаков, например «мать».") }
+        let name: PersonalName
+        do {
+            name = try PersonalName.parse(full: fullName, field: "Представитель")
+        } catch {
+            throw AppError.invalid(error)
+        }
+        let now = Timestamp.string(clock())
+        return try await database.write { sql in
+            try await SetUpLock.hold(school: actor.schoolID, in: sql)
+            let pupil = try await Self.pupil(person, school: actor.schoolID, in: sql)
+            return try await Guardianships.link(
+                school: actor.schoolID,
+                pupil: person,
+                pupilLastName: pupil.lastName,
+                name: name,
+                relation: relation.isEmpty ? "законный представитель" : relation,
+                now: now,
+                in: sql
+            )
+        }
+    }
+
+    func unlink(person: Int, guardian: Int, context: AppRequestContext, path: String) async throws {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let removed = try await database.write { sql in
+            _ = try await Self.pupil(person, school: actor.schoolID, in: sql)
+            return try await Guardianships.unlink(school: actor.schoolID, pupil: person, guardian: guardian, in: sql)
+        }
+        guard removed else { throw AppError.notFound }
+    }
+
+    /// A person of the school who is no member of staff and no parent: a pupil.
+    private static func pupil(_ person: Int, school: Int, in sql: any SQLDatabase) async throws -> PersonalName {
+        guard
+            let row = try await sql.raw(
+                "SELECT last_name, first_name, patronymic FROM people WHERE school_id = \(bind: school) AND id = \(bind: person)"
+            ).first()
+        else { throw AppError.notFound }
+        let roles = try await Correspondents.roles(school: school, people: [person], in: sql)[person] ?? []
+        guard roles.subtracting([.student]).isEmpty else {
+            throw AppError.invalid("not_a_pupil", "Это не ученик: представителей привязывают к ученикам.")
+        }
+        return PersonalName(
+            lastName: try row.decode(column: "last_name", as: String.self),
+            firstName: try row.decode(column: "first_name", as: String.self),
+            patronymic: try row.decode(column: "patronymic", as: String?.self)
+        )
     }
 }
