@@ -10,7 +10,7 @@ import ZhurnalStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Загрузить список из файла CSV или XLSX (сейчас: pupils — ученики с классами и представителями).",
+        abstract: "Загрузить список из файла CSV или XLSX: pupils — ученики с классами и представителями, classes — классы.",
         discussion:
             "Файл проверяется целиком; если хоть одна строка отклонена, не записывается ничего. Повторная загрузка того же файла ничего не меняет."
     )
@@ -34,17 +34,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         progress.step("прочитано строк: \(table.rows.count) (\(SheetFormat.of(data).rawValue.uppercased()))")
         let db = try await list.database.openMigrated(logger: Logs.logger())
-        let plan: PupilImportPlan
+        let outcome: (summary: String, refusals: [ImportRefusal], changed: Bool)
         do {
-            plan = try await PupilListImport.run(
-                header: table.header,
-                rows: table.rows,
-                school: list.school,
-                today: SchoolCalendar.today(Date()),
-                now: Date(),
-                write: !dryRun,
-                in: db
-            )
+            outcome = try await apply(table, to: db)
             await db.close()
         } catch let refusal as RuleRefusal {
             await db.close()
@@ -53,18 +45,52 @@ struct ImportCommand: AsyncParsableCommand {
             await db.close()
             throw CommandFailure.report(error)
         }
-        progress.step(dryRun || !plan.refusals.isEmpty ? "проверено" : "проверено и записано")
-        say(
-            "Строк: \(plan.rows). Новых учеников: \(plan.newPupils), уже известных: \(plan.knownPupils), новых представителей: \(plan.newGuardians), новых связей: \(plan.guardianships.count)."
-        )
-        for refusal in plan.refusals {
+        progress.step(dryRun || !outcome.refusals.isEmpty ? "проверено" : "проверено и записано")
+        say(outcome.summary)
+        for refusal in outcome.refusals {
             say("  строка \(refusal.line): \(refusal.russianMessage)")
         }
-        if !plan.refusals.isEmpty {
-            say("Отклонено строк: \(plan.refusals.count). Ничего не записано.")
+        if !outcome.refusals.isEmpty {
+            say("Отклонено строк: \(outcome.refusals.count). Ничего не записано.")
             throw ExitCode.failure
         }
-        say(dryRun ? "Проверка: ошибок нет, ничего не записано (--dry-run)." : plan.changesNothing ? "Ничего не изменилось." : "Записано.")
+        say(dryRun ? "Проверка: ошибок нет, ничего не записано (--dry-run)." : outcome.changed ? "Записано." : "Ничего не изменилось.")
+    }
+
+    private func apply(_ table: SheetTable, to db: Database) async throws -> (summary: String, refusals: [ImportRefusal], changed: Bool) {
+        let today = SchoolCalendar.today(Date())
+        switch list.kind {
+        case .pupils:
+            let plan = try await PupilListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: list.school,
+                today: today,
+                now: Date(),
+                write: !dryRun,
+                in: db
+            )
+            return (
+                "Строк: \(plan.rows). Новых учеников: \(plan.newPupils), уже известных: \(plan.knownPupils), "
+                    + "новых представителей: \(plan.newGuardians), новых связей: \(plan.guardianships.count).",
+                plan.refusals,
+                !plan.changesNothing
+            )
+        case .classes:
+            let outcome = try await ClassListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: list.school,
+                today: today,
+                write: !dryRun,
+                in: db
+            )
+            return (
+                "Новых классов: \(outcome.classes.count), уже есть: \(outcome.known).",
+                outcome.refusals,
+                !outcome.classes.isEmpty
+            )
+        }
     }
 }
 
@@ -85,7 +111,12 @@ struct ExportCommand: AsyncParsableCommand {
         let db = try await list.database.openMigrated(logger: Logs.logger())
         let lines: [[String]]
         do {
-            lines = try await PupilListImport.export(school: list.school, today: SchoolCalendar.today(Date()), in: db)
+            let today = SchoolCalendar.today(Date())
+            lines =
+                switch list.kind {
+                case .pupils: try await PupilListImport.export(school: list.school, today: today, in: db)
+                case .classes: try await ClassListImport.export(school: list.school, today: today, in: db)
+                }
             await db.close()
         } catch {
             await db.close()
@@ -93,11 +124,11 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
         do {
-            try format.write(table, sheetName: "Ученики").write(to: URL(fileURLWithPath: list.file))
+            try format.write(table, sheetName: list.kind == .pupils ? "Ученики" : "Классы").write(to: URL(fileURLWithPath: list.file))
         } catch {
             throw CommandFailure.report(CommandError(message: "файл не записан: \(list.file)"))
         }
-        say("Выгружено учеников: \(table.rows.count) в \(list.file).")
+        say("Выгружено строк: \(table.rows.count) в \(list.file).")
     }
 }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 
-/// The lists `import` and `export` know. Staff, classes, curriculum, timetable and thematic plans are still to come
-/// (issue 6).
+/// The lists `import` and `export` know. The curriculum and thematic plans go through their pages and the API; staff
+/// and the timetable as files are still to come (issue 6).
 enum ListKind: String, ExpressibleByArgument, CaseIterable {
     case pupils
+    case classes
 }
 
 /// What `import` and `export` both take: the list, its file, the database and the school.

@@ -47,6 +47,15 @@ struct ListCommandTests {
         await commands.expectFailure(["import", "pupils", folder.appendingPathComponent("missing.csv").path] + db)
         // Lists not yet importable are refused by the argument parser, which names the known ones.
         #expect(throws: (any Error).self) { try Zhurnal.parseAsRoot(["import", "teachers", good] + db) }
+        let classes = folder.appendingPathComponent("classes.csv").path
+        try Data("Класс;Классный руководитель;Периоды\n5А;;\n9Г;;\n".utf8).write(to: URL(fileURLWithPath: classes))
+        try await commands.run(["import", "classes", classes] + db)
+        #expect(
+            try await database.read {
+                try await $0.raw("SELECT COUNT(*) AS n FROM classes WHERE parallel = 9 AND letter = 'Г'").first()!.decode(column: "n", as: Int.self)
+            } == 1
+        )
+        try await commands.run(["export", "classes", folder.appendingPathComponent("classes.xlsx").path] + db)
         await database.close()
         await scratch.remove()
         try? FileManager.default.removeItem(at: folder)

@@ -183,3 +183,59 @@ struct PupilListImportTests {
         }
     }
 }
+
+/// The classes' list (issue 6) on AccessSchool: 5А (Смирнова) and 6Б (Орлов) exist.
+struct ClassListImportTests {
+    @Test(arguments: TestDatabases.flavors)
+    func newClassesAreAddedAndTheFileAgainChangesNothing(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let list = "Класс;Классный руководитель;Периоды\n5А;Смирнова Ольга Петровна;\n10Б;;\n7В;;триместры\n"
+            let preview = try await PupilListImportTests.post(admin, "/api/v1/imports/classes?dryRun=true", Data(list.utf8))
+            #expect(preview.status == .ok)
+            try OpenAPITests.conforms(preview, to: "post /api/v1/imports/classes", in: document)
+            #expect(try json(preview)["newClasses"] as? [String] == ["10Б", "7В"])
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM classes WHERE school_id = 1") == 2)
+            let written = try await PupilListImportTests.post(admin, "/api/v1/imports/classes", Data(list.utf8))
+            #expect(try json(written)["written"] as? Bool == true)
+            #expect(
+                try await Stored.count(
+                    database,
+                    "SELECT COUNT(*) AS n FROM classes WHERE school_id = 1 AND parallel = 10 AND period_kind = 'half_year'"
+                ) == 1
+            )
+            let again = try await PupilListImportTests.post(admin, "/api/v1/imports/classes", Data(list.utf8))
+            #expect(try json(again)["written"] as? Bool == false && json(again)["knownClasses"] as? Int == 3)
+
+            let refused = try await PupilListImportTests.post(
+                admin,
+                "/api/v1/imports/classes",
+                Data("Класс;Классный руководитель\n8А;Орлов Дмитрий Ильич\n".utf8)
+            )
+            #expect(try errorCode(refused) == "import_refused")
+            try OpenAPITests.conforms(refused, to: "post /api/v1/imports/classes", in: document)
+            let export = try await admin.call(.get, "/api/v1/exports/classes?format=csv")
+            #expect(String(buffer: export.body).contains("7В;;триместры"))
+            let teacher = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)
+            #expect(try await PupilListImportTests.post(teacher, "/api/v1/imports/classes", Data(list.utf8)).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabases.flavors)
+    func theClassesPageTakesTheListAndSaysWhyNot(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await AdminPeopleTests.signedInAdmin(client)
+            _ = try await admin.get("/admin/classes")
+            let file = Multipart.Part.file(field: "file", name: "классы.csv", bytes: Array("Класс\n9А\n".utf8), type: "text/csv")
+            #expect(try await admin.upload("/admin/classes/import", [file]).status == .seeOther)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM classes WHERE school_id = 1 AND parallel = 9") == 1)
+            let bad = try await admin.upload(
+                "/admin/classes/import",
+                [.file(field: "file", name: "x.csv", bytes: Array("Класс\n9А\n12Б\n".utf8), type: "text/csv")]
+            )
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("строка 3: «Класс»"))
+        }
+    }
+}

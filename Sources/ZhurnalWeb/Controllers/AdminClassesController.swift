@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ZhurnalCore
+import ZhurnalSheets
 import ZhurnalStore
 
 /// The administrator's list of the year's classes (`/admin/classes`): each with its homeroom teacher and pupils, and a
@@ -17,6 +18,16 @@ struct AdminClassesController: Sendable {
         router.get("/admin/classes") { request, context in try await page(request, context) }
         router.post("/admin/classes") { request, context in try await add(request, context) }
         router.post("/admin/classes/homeroom") { request, context in try await setHomeroom(request, context) }
+        router.post("/admin/classes/import") { request, context in try await importList(request, context) }
+        for format in SheetFormat.allCases {
+            router.get("/admin/classes.\(format.rawValue)") { request, context in
+                try await PupilListFiles(database: database, access: access, clock: clock).exportClasses(
+                    format,
+                    context: context,
+                    path: request.uri.path
+                )
+            }
+        }
     }
 
     struct Page: PageContext {
@@ -99,6 +110,29 @@ struct AdminClassesController: Sendable {
             try await setup.setHomeroom(classID: classID, teacher: form["homeroom"].flatMap { Int($0) }, context: context, path: request.uri.path)
         } catch let error as AppError where error.status == .unprocessableContent {
             return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/classes?added=1"])
+    }
+
+    /// The classes' list from a file: checked whole and, with no refused row, written; the page says which classes
+    /// were added or why nothing was.
+    func importList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let outcome: ClassListImport.Outcome
+        do {
+            let file = try await MultipartForm.listFile(request, missing: "Выберите файл списка классов (CSV или XLSX).")
+            outcome = try await PupilListFiles(database: database, access: access, clock: clock).importClasses(
+                file,
+                write: true,
+                context: context,
+                path: request.uri.path
+            )
+        } catch {
+            let problem = try Problem.shownOnPage(error)
+            return try await page(request, context, error: problem.message, status: problem.status)
+        }
+        guard outcome.refusals.isEmpty else {
+            let lines = outcome.refusals.map { "строка \($0.line): \($0.russianMessage)" }.joined(separator: "; ")
+            return try await page(request, context, error: "Список классов не принят, ничего не записано. \(lines)", status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/admin/classes?added=1"])
     }

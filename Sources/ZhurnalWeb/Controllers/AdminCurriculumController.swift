@@ -84,14 +84,10 @@ struct AdminCurriculumController: Sendable {
     func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let refusals: [ImportRefusal]
         do {
-            let form = try await MultipartForm.read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
-            guard let file = form.files.first, file.content.readableBytes > 0 else {
-                throw AppError.invalid("no_file", "Выберите файл учебного плана (CSV или XLSX).")
-            }
-            refusals = try await setup.replace(file: Data(file.content.readableBytesView), write: true, context: context, path: request.uri.path)
+            let file = try await MultipartForm.listFile(request, missing: "Выберите файл учебного плана (CSV или XLSX).")
+            refusals = try await setup.replace(file: file, write: true, context: context, path: request.uri.path)
         } catch {
-            let problem = Problem(error)
-            guard HomeworkPageController.shownOnPage.contains(problem.status) else { throw error }
+            let problem = try Problem.shownOnPage(error)
             return try await page(request, context, error: problem.message, status: problem.status)
         }
         guard refusals.isEmpty else {

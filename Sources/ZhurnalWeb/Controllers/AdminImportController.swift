@@ -86,15 +86,10 @@ struct AdminImportController: Sendable {
         let content: Data
         let plan: PupilImportPlan
         do {
-            let form = try await MultipartForm.read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
-            guard let file = form.files.first, file.content.readableBytes > 0 else {
-                throw AppError.invalid("no_file", "Выберите файл списка (CSV или XLSX).")
-            }
-            content = Data(file.content.readableBytesView)
+            content = try await MultipartForm.listFile(request, missing: "Выберите файл списка (CSV или XLSX).")
             plan = try await files.importFile(content, write: false, context: context, path: path)
         } catch {
-            let problem = Problem(error)
-            guard HomeworkPageController.shownOnPage.contains(problem.status) else { throw error }
+            let problem = try Problem.shownOnPage(error)
             return render(context, error: problem.message, status: problem.status)
         }
         var draft: Int?

@@ -132,20 +132,16 @@ struct CoursePlanController: Sendable {
         let courseID = try context.parameters.require("courseId", as: Int.self)
         let read: (topics: [ThematicPlan.Topic], refusals: [ImportRefusal])
         do {
-            let form = try await MultipartForm.read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
-            guard let file = form.files.first, file.content.readableBytes > 0 else {
-                throw AppError.invalid("no_file", "Выберите файл плана (CSV или XLSX).")
-            }
+            let file = try await MultipartForm.listFile(request, missing: "Выберите файл плана (CSV или XLSX).")
             read = try await setup.replace(
                 courseID: courseID,
-                file: Data(file.content.readableBytesView),
+                file: file,
                 write: true,
                 context: context,
                 path: request.uri.path
             )
         } catch {
-            let problem = Problem(error)
-            guard HomeworkPageController.shownOnPage.contains(problem.status) else { throw error }
+            let problem = try Problem.shownOnPage(error)
             return try await page(request, context, error: problem.message, status: problem.status)
         }
         guard read.refusals.isEmpty else {

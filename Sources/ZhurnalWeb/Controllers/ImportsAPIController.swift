@@ -16,6 +16,23 @@ struct ImportsAPIController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/api/v1/imports/pupils") { request, context in try await importPupils(request, context) }
+        router.post("/api/v1/imports/classes") { request, context in
+            _ = try context.requireActor()
+            let dryRun = try Self.dryRun(request)
+            let body = try await request.body.collect(upTo: PupilListFiles.maxBytes)
+            let outcome = try await files.importClasses(Data(body.readableBytesView), write: !dryRun, context: context, path: request.uri.path)
+            if !dryRun, !outcome.refusals.isEmpty {
+                let lines = outcome.refusals.prefix(5).map { "строка \($0.line): \($0.russianMessage)" }.joined(separator: "; ")
+                throw AppError.invalid("import_refused", "Список классов не принят, ничего не записано. \(lines)")
+            }
+            return try json(ClassReport(outcome), status: .ok)
+        }
+        router.get("/api/v1/exports/classes") { request, context in
+            guard let format = SheetFormat(rawValue: request.uri.queryParameters["format"].map(String.init) ?? "xlsx") else {
+                throw AppError.invalid("bad_format", "Формат выгрузки: xlsx или csv.")
+            }
+            return try await files.exportClasses(format, context: context, path: request.uri.path)
+        }
         router.get("/api/v1/exports/pupils") { request, context in
             let name = request.uri.queryParameters["format"].map(String.init) ?? "xlsx"
             guard let format = SheetFormat(rawValue: name) else {
@@ -53,14 +70,32 @@ struct ImportsAPIController: Sendable {
         }
     }
 
-    func importPupils(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try context.requireActor()
-        let dryRun: Bool
+    struct ClassReport: Encodable {
+        let kind = "classes"
+        let written: Bool
+        let newClasses: [String]
+        let knownClasses: Int
+        let refusals: [Report.Refusal]
+
+        init(_ outcome: ClassListImport.Outcome) {
+            written = outcome.written
+            newClasses = outcome.classes.map { "\($0.parallel)\($0.letter)" }
+            knownClasses = outcome.known
+            refusals = outcome.refusals.map { .init(line: $0.line, code: $0.code, message: $0.russianMessage) }
+        }
+    }
+
+    static func dryRun(_ request: Request) throws -> Bool {
         switch request.uri.queryParameters["dryRun"].map(String.init) {
-        case nil, "false": dryRun = false
-        case "true": dryRun = true
+        case nil, "false": false
+        case "true": true
         default: throw AppError.invalid("bad_dry_run", "Параметр dryRun: true или false.")
         }
+    }
+
+    func importPupils(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.requireActor()
+        let dryRun = try Self.dryRun(request)
         let body = try await request.body.collect(upTo: PupilListFiles.maxBytes)
         let plan = try await files.importFile(Data(body.readableBytesView), write: !dryRun, context: context, path: request.uri.path)
         let report = Report(plan, written: !dryRun && plan.refusals.isEmpty && !plan.changesNothing)

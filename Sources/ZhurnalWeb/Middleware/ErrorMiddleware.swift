@@ -122,3 +122,13 @@ struct Problem: Sendable {
         )
     }
 }
+
+extension Problem {
+    /// A refusal a page shows in place — its form comes back with the message —; any other error goes on to the error
+    /// page.
+    static func shownOnPage(_ error: any Error) throws -> Problem {
+        let problem = Problem(error)
+        guard HomeworkPageController.shownOnPage.contains(problem.status) else { throw error }
+        return problem
+    }
+}

@@ -17,15 +17,7 @@ struct PupilListFiles: Sendable {
 
     func importFile(_ data: Data, write: Bool, context: AppRequestContext, path: String) async throws -> PupilImportPlan {
         let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
-        guard data.count <= Self.maxBytes else {
-            throw AppError(status: .contentTooLarge, code: "file_too_large", message: "Файл больше 5 МБ: разделите список по параллелям.")
-        }
-        let table: SheetTable
-        do {
-            table = try SheetFormat.of(data).read(data)
-        } catch {
-            throw AppError.invalid(error.code, error.russianMessage)
-        }
+        let table = try Self.table(data)
         do {
             return try await PupilListImport.run(
                 header: table.header,
@@ -52,6 +44,50 @@ struct PupilListFiles: Sendable {
         }
         let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
         return try SheetDownload.response(table, format: format, sheetName: "Ученики", fileName: "pupils-\(today.iso)")
+    }
+}
+
+extension PupilListFiles {
+    /// The classes' list from a file: read, checked, and written when asked and nothing is refused.
+    func importClasses(_ data: Data, write: Bool, context: AppRequestContext, path: String) async throws -> ClassListImport.Outcome {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let table = try Self.table(data)
+        do {
+            return try await ClassListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: actor.schoolID,
+                today: SchoolCalendar.today(clock()),
+                write: write,
+                in: database
+            )
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+    }
+
+    func exportClasses(_ format: SheetFormat, context: AppRequestContext, path: String) async throws -> Response {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let lines: [[String]]
+        do {
+            lines = try await ClassListImport.export(school: actor.schoolID, today: SchoolCalendar.today(clock()), in: database)
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+        let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
+        return try SheetDownload.response(table, format: format, sheetName: "Классы", fileName: "classes")
+    }
+
+    /// A file's table, or the 422 that says why it is none.
+    static func table(_ data: Data) throws -> SheetTable {
+        guard data.count <= maxBytes else {
+            throw AppError(status: .contentTooLarge, code: "file_too_large", message: "Файл больше 5 МБ: разделите список по параллелям.")
+        }
+        do {
+            return try SheetFormat.of(data).read(data)
+        } catch {
+            throw AppError.invalid(error.code, error.russianMessage)
+        }
     }
 }
 

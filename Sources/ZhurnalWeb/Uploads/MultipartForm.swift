@@ -145,3 +145,12 @@ struct MultipartForm {
         }
     }
 }
+
+extension MultipartForm {
+    /// The one list file of a page's upload form (CSV or XLSX, up to the lists' limit), or a 422 that asks for it.
+    static func listFile(_ request: Request, missing message: String) async throws -> Data {
+        let form = try await read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
+        guard let file = form.files.first, file.content.readableBytes > 0 else { throw AppError.invalid("no_file", message) }
+        return Data(file.content.readableBytesView)
+    }
+}
