@@ -10,23 +10,28 @@ import ZhurnalTestSupport
 /// The year's classes set up by the administrator (issue 6). TinySchool has 5А (Смирнова) and AccessSchool 6Б
 /// (Орлов) in 2026/27.
 struct ClassSetupTests {
+    /// A teacher without a class, with an account: Пестова, person and account 60.
+    static func addTeacherPestova(_ database: Database) async throws {
+        try await database.write { sql in
+            try await sql.raw(
+                "INSERT INTO people (school_id, id, last_name, first_name, created_at) VALUES (1, 60, 'Пестова', 'Ирина', '2026-09-01T00:00:00Z')"
+            ).run()
+            try await sql.raw(
+                """
+                INSERT INTO accounts (school_id, id, person_id, login, password_hash, must_change_password, created_at)
+                VALUES (1, 60, 60, 'pestova', 'x', FALSE, '2026-09-01T00:00:00Z')
+                """
+            ).run()
+            try await sql.raw("INSERT INTO account_roles (school_id, account_id, role) VALUES (1, 60, 'teacher')").run()
+        }
+    }
+
     @Test(arguments: TestDatabases.flavors)
     func theAdministratorAddsAClassWithItsHomeroomTeacher(flavor: SQLFlavor) async throws {
         let document = try await OpenAPITests.document()
         try await TestApp.withSchool(flavor) { client, database in
             // A new teacher without a class, with an account, to lead the new one.
-            try await database.write { sql in
-                try await sql.raw(
-                    "INSERT INTO people (school_id, id, last_name, first_name, created_at) VALUES (1, 60, 'Пестова', 'Ирина', '2026-09-01T00:00:00Z')"
-                ).run()
-                try await sql.raw(
-                    """
-                    INSERT INTO accounts (school_id, id, person_id, login, password_hash, must_change_password, created_at)
-                    VALUES (1, 60, 60, 'pestova', 'x', FALSE, '2026-09-01T00:00:00Z')
-                    """
-                ).run()
-                try await sql.raw("INSERT INTO account_roles (school_id, account_id, role) VALUES (1, 60, 'teacher')").run()
-            }
+            try await Self.addTeacherPestova(database)
             let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
             let added = try await admin.call(
                 .post,
@@ -93,18 +98,7 @@ struct ClassSetupTests {
     func theHomeroomTeacherIsChangedAndRemovedWithHisRole(flavor: SQLFlavor) async throws {
         let document = try await OpenAPITests.document()
         try await TestApp.withSchool(flavor) { client, database in
-            try await database.write { sql in
-                try await sql.raw(
-                    "INSERT INTO people (school_id, id, last_name, first_name, created_at) VALUES (1, 60, 'Пестова', 'Ирина', '2026-09-01T00:00:00Z')"
-                ).run()
-                try await sql.raw(
-                    """
-                    INSERT INTO accounts (school_id, id, person_id, login, password_hash, must_change_password, created_at)
-                    VALUES (1, 60, 60, 'pestova', 'x', FALSE, '2026-09-01T00:00:00Z')
-                    """
-                ).run()
-                try await sql.raw("INSERT INTO account_roles (school_id, account_id, role) VALUES (1, 60, 'teacher')").run()
-            }
+            try await Self.addTeacherPestova(database)
             func homerooms() async throws -> [String] {
                 try await database.read { sql in
                     try await sql.raw(

@@ -10,9 +10,7 @@ import ZhurnalTestSupport
 /// The year's curriculum (issue 6) on TinySchool, whose only subject is «Математика».
 struct CurriculumHTTPTests {
     static func put(_ client: APIClient, _ uri: String, _ text: String) async throws -> TestResponse {
-        var headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: client.address, .contentType: "text/csv"]
-        if let token = client.token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(string: text))
+        try await PupilListImportTests.post(client, uri, Data(text.utf8), method: .put)
     }
 
     @Test(arguments: TestDatabases.flavors)

@@ -18,10 +18,11 @@ struct PupilListImportTests {
         + "Ёлкина;Анна;Петровна;03.04.2015;5А;;Ёлкина Мария Ивановна;мать;;\n"
         + "Ёлкин;Илья;Петрович;2014-01-20;6Б;12.01.2027;Ёлкина Мария Ивановна;мать;Ёлкин Пётр Ильич;отец\n"
 
-    static func post(_ client: APIClient, _ uri: String, _ bytes: Data) async throws -> TestResponse {
+    /// A file sent as the request's body, as programs send lists.
+    static func post(_ client: APIClient, _ uri: String, _ bytes: Data, method: HTTPRequest.Method = .post) async throws -> TestResponse {
         var headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: client.address, .contentType: "text/csv"]
         if let token = client.token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
+        return try await client.client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 
     static func people(_ database: Database) async throws -> Int {

@@ -13,9 +13,7 @@ struct ThematicPlanHTTPTests {
     static let plan = "№;Тема;Часов;Контроль\n2;Дроби;2;Контрольная работа\n1;Натуральные числа;1;\n3;Проценты;4;\n"
 
     static func put(_ client: APIClient, _ uri: String, _ text: String) async throws -> TestResponse {
-        var headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: client.address, .contentType: "text/csv"]
-        if let token = client.token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(string: text))
+        try await PupilListImportTests.post(client, uri, Data(text.utf8), method: .put)
     }
 
     @Test(arguments: TestDatabases.flavors)

@@ -24,17 +24,11 @@ public enum ClassListImport {
             if write { try await SetUpLock.hold(school: school, in: sql) }
             guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw PupilListImport.noYear }
             let existing = try await SchoolClasses.of(school: school, year: calendar.yearID, today: today, in: sql)
-            var teachers: [String: Int] = [:]
-            for row in try await sql.raw(
-                """
-                SELECT DISTINCT p.id, p.last_name, p.first_name, p.patronymic FROM people p
-                JOIN accounts a ON a.school_id = p.school_id AND a.person_id = p.id AND a.deactivated_at IS NULL
-                JOIN account_roles r ON r.school_id = a.school_id AND r.account_id = a.id AND r.role = 'teacher'
-                WHERE p.school_id = \(bind: school)
-                """
-            ).all() {
-                teachers[try PupilRoll.personalName(row).key] = try row.decode(column: "id", as: Int.self)
-            }
+            // The list names a teacher as «Фамилия Имя Отчество»: his full name's key, as PersonalName.key has it.
+            let teachers = Dictionary(
+                try await SchoolClasses.teachers(school: school, in: sql).map { ($0.name.lowercased().replacing("ё", with: "е"), $0.id) },
+                uniquingKeysWith: { first, _ in first }
+            )
             let read = try ClassList.read(
                 header: header,
                 rows: rows,

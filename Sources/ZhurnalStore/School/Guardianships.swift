@@ -38,27 +38,9 @@ public enum Guardianships {
         now: String,
         in sql: any SQLDatabase
     ) async throws -> Int {
-        let key = PupilRollState.guardianKey(name, childLastName: pupilLastName)
-        var existing: Int?
-        for row in try await sql.raw(
-            """
-            SELECT g.guardian_id, p.last_name, p.first_name, p.patronymic, c.last_name AS child_last_name
-            FROM guardianships g
-            JOIN people p ON p.school_id = g.school_id AND p.id = g.guardian_id
-            JOIN people c ON c.school_id = g.school_id AND c.id = g.student_id
-            WHERE g.school_id = \(bind: school)
-            """
-        ).all() {
-            let known = PersonalName(
-                lastName: try row.decode(column: "last_name", as: String.self),
-                firstName: try row.decode(column: "first_name", as: String.self),
-                patronymic: try row.decode(column: "patronymic", as: String?.self)
-            )
-            if PupilRollState.guardianKey(known, childLastName: try row.decode(column: "child_last_name", as: String.self)) == key {
-                existing = try row.decode(column: "guardian_id", as: Int.self)
-                break
-            }
-        }
+        let existing = try await PupilRoll.knownGuardians(school: school, in: sql).guardians[
+            PupilRollState.guardianKey(name, childLastName: pupilLastName)
+        ]
         let guardian: Int
         if let existing {
             guardian = existing

@@ -36,6 +36,16 @@ public enum PupilRoll {
                 className: try row.decode(column: "class_name", as: String?.self)
             )
         }
+        let (guardians, links) = try await knownGuardians(school: school, in: sql)
+        return PupilRollState(year: span, classes: classes, pupils: pupils, guardians: guardians, links: links)
+    }
+
+    /// Every guardian of the school by ``PupilRollState/guardianKey(_:childLastName:)``, and who is whose. One
+    /// statement.
+    public static func knownGuardians(
+        school: Int,
+        in sql: any SQLDatabase
+    ) async throws -> (guardians: [String: Int], links: Set<PupilRollState.Link>) {
         var guardians: [String: Int] = [:]
         var links = Set<PupilRollState.Link>()
         for row in try await sql.raw(
@@ -52,7 +62,7 @@ public enum PupilRoll {
             guardians[key] = guardian
             links.insert(.init(guardian: guardian, pupil: try row.decode(column: "student_id", as: Int.self)))
         }
-        return PupilRollState(year: span, classes: classes, pupils: pupils, guardians: guardians, links: links)
+        return (guardians, links)
     }
 
     /// Writes a plan without refusals: the new people with ids reserved first, then enrolments and guardianships,
