@@ -205,7 +205,9 @@ extension AccessFixture {
         }
     }
 
-    static let administration: Set<AccessAction> = [.read, .readAggregates, .manageStructure, .manageAccounts, .readSecurityLog, .announce]
+    static let administration: Set<AccessAction> = [
+        .read, .readAggregates, .manageStructure, .changeSchedule, .manageAccounts, .readSecurityLog, .announce,
+    ]
     static let ownCourse: Set<AccessAction> = [.read, .keepJournal, .readHistory]
     static let correction: Set<AccessAction> = [.read, .correctAfterWindow, .readHistory]
     static let ownSession: Set<AccessAction> = [.read, .endSession]
@@ -236,7 +238,7 @@ extension AccessFixture {
         row("director · his own session", director, session(of: director), allows: ownSession),
 
         // Deputy: reads everything, closes periods, corrects after the window, reads the history.
-        row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod, .announce]),
+        row("deputy · school 1", deputy, school1, allows: [.read, .readAggregates, .closePeriod, .changeSchedule, .announce]),
         row("deputy · course 20", deputy, .course(course20), allows: correction),
         row("deputy · class 5А", deputy, class5A, allows: [.read, .writeMessage, .announce]),
         row("deputy · pupil P1", deputy, p1, allows: [.read, .readDiary]),

@@ -21,6 +21,8 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable {
     case closePeriod
     /// The school's year, classes, curriculum, timetable and settings.
     case manageStructure
+    /// Move, cancel or add a lesson on a date (the timetable's changes, DOMAIN.md §2), as substitutions are arranged.
+    case changeSchedule
     /// Create accounts, issue credentials, reset passwords, deactivate.
     case manageAccounts
     /// One's own password, second factor and sessions.

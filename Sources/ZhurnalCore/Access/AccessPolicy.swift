@@ -34,6 +34,8 @@ public enum AccessPolicy {
             return admin || account.accountID == actor.accountID
         case (.closePeriod, .school):
             return deputy
+        case (.changeSchedule, .school):
+            return admin || deputy
         case (.readAggregates, .school(let id)):
             // An observer reads only the schools he was given, his account's own school included only if given.
             return actor.readsWholeSchool || (actor.holds(.observer) && actor.observedSchools.contains(id))

@@ -155,7 +155,7 @@ public enum Timetables {
             DELETE FROM lessons
             WHERE school_id = \(bind: school) AND lesson_date >= \(bind: firstLesson.iso) AND course_id IN (\(courses))
               AND topic IS NULL AND moved_from IS NULL AND status = 'held' AND attendance_taken_at IS NULL
-              AND control_work_type_id IS NULL AND substitution_recorded_at IS NULL
+              AND control_work_type_id IS NULL AND substitution_recorded_at IS NULL AND schedule_change IS NULL
               AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.school_id = lessons.school_id AND m.lesson_id = lessons.id)
               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.school_id = lessons.school_id AND a.lesson_id = lessons.id)
               AND NOT EXISTS (SELECT 1 FROM homework h WHERE h.school_id = lessons.school_id AND h.lesson_id = lessons.id)

@@ -89,6 +89,8 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     AdminSchoolController(database: database, pages: pages, access: access).addRoutes(to: router)
     AdminTimetableController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     TimetableAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    ScheduleChangeController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    ScheduleChangeAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     CoursePlanController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AdminCurriculumController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MonthlyCheckController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)

@@ -15,11 +15,7 @@ struct TimetableAPIController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/api/v1/classes/:classId/timetable") { request, context in
             let classID = try context.parameters.require("classId", as: Int.self)
-            var date: LocalDate?
-            if let text = request.uri.queryParameters["date"] {
-                guard let parsed = LocalDate(iso: String(text)) else { throw AppError.invalid("bad_date", "Дата — в виде ГГГГ-ММ-ДД.") }
-                date = parsed
-            }
+            let date = try request.dateQuery()
             return WeekJSON(try await setup.view(classID: classID, on: date, context: context, path: request.uri.path))
         }
         router.put("/api/v1/classes/:classId/timetable") { request, context in

@@ -42,6 +42,9 @@ struct Chrome: Sendable {
         if session.roles.contains(.homeroom) {
             links.append(Link(href: "/homeroom/check", label: "Сверка класса"))
         }
+        if !session.roles.isDisjoint(with: [.admin, .deputy]) {
+            links.append(Link(href: "/schedule/changes", label: "Изменения расписания"))
+        }
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
             links.append(Link(href: "/admin/monthly-check", label: "Сверка классов"))

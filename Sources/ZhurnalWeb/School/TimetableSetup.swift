@@ -137,7 +137,7 @@ struct TimetableSetup: Sendable {
     }
 
     /// The class, which must be one of the year being set up.
-    private static func schoolClass(
+    static func schoolClass(
         _ classID: Int,
         school: Int,
         today: LocalDate,

@@ -1,0 +1,12 @@
+extension Migration {
+    /// The administration's changes to a date's lessons (issue 6): which change a lesson last had — moved, cancelled or
+    /// added beside the timetable — and who made it when. A changed lesson is the administration's decision, so a new
+    /// weekly timetable does not sweep it away as it does the lessons it laid itself.
+    static let scheduleChangeSchema = Migration(version: 14, name: "lessons' schedule changes") { _ in
+        [
+            "ALTER TABLE lessons ADD COLUMN schedule_change TEXT CHECK (schedule_change IS NULL OR schedule_change IN ('moved', 'cancelled', 'restored', 'added'))",
+            "ALTER TABLE lessons ADD COLUMN schedule_changed_by BIGINT",
+            "ALTER TABLE lessons ADD COLUMN schedule_changed_at TEXT",
+        ]
+    }
+}
