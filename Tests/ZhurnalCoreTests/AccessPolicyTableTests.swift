@@ -259,6 +259,12 @@ extension AccessFixture {
         row("teacher A · his own account", teacherA, account(of: teacherA), allows: [.read, .manageOwnCredentials]),
         row("teacher A · teacher B's account", teacherA, account(of: teacherB)),
         row("teacher A · his own session", teacherA, session(of: teacherA), allows: ownSession),
+        row("teacher A · his own week", teacherA, .teacherWeek(schoolID: 1, teacherID: teacherA.personID), allows: [.read]),
+        row("teacher A · teacher B's week", teacherA, .teacherWeek(schoolID: 1, teacherID: teacherB.personID)),
+        row("deputy · teacher B's week", deputy, .teacherWeek(schoolID: 1, teacherID: teacherB.personID), allows: [.read]),
+        row("director · teacher B's week", director, .teacherWeek(schoolID: 1, teacherID: teacherB.personID), allows: [.read]),
+        row("parent of P1 · teacher A's week", parentOfP1, .teacherWeek(schoolID: 1, teacherID: teacherA.personID)),
+        row("admin of school 2 · teacher A's week", adminOfSchool2, .teacherWeek(schoolID: 1, teacherID: teacherA.personID), otherwise: .otherSchool),
         row("teacher A · teacher B's session", teacherA, session(of: teacherB)),
         row("teacher B · his course 20", teacherB, .course(course20), allows: ownCourse),
         row("teacher B · teacher A's course 10", teacherB, .course(course10)),
@@ -451,7 +457,7 @@ struct AccessPolicyTableTests {
             #expect(refused.contains { $0.actor.holds(role) }, "no case refuses an actor holding \(role)")
         }
         let kinds = Set(table.map { Self.kind(of: $0.resource) })
-        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session", "correspondent"])
+        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session", "correspondent", "teacher's week"])
         #expect(Set(table.map(\.expected)) == [.allowed, .denied(.notPermitted), .denied(.otherSchool)])
         let names = table.map(\.testDescription)
         #expect(Set(names).count == names.count, "two cases share a name")
@@ -467,6 +473,7 @@ struct AccessPolicyTableTests {
         case .account: "account"
         case .session: "session"
         case .correspondent: "correspondent"
+        case .teacherWeek: "teacher's week"
         }
     }
 }

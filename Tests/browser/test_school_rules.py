@@ -133,3 +133,25 @@ def test_the_deputy_adds_cancels_restores_and_cannot_move_a_lesson_to_a_sunday(b
     browser.execute_script("arguments[0].value = arguments[1]", row.find_element(By.NAME, "to_date"), sunday.isoformat())
     click_and_wait(browser, row.find_element(By.XPATH, ".//button[text()='Перенести']"))
     assert "воскресенье" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+
+
+def test_a_teachers_week_across_his_classes(browser, accounts):
+    """«Расписание учителя»: the administration picks a teacher and sees his week day by day, fitting a phone."""
+    sign_in(browser, accounts["admin"].login, accounts["admin"].password)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Расписание учителя"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Расписание: ")
+    picker = browser.find_element(By.ID, "pick-teacher")
+    options = picker.find_elements(By.TAG_NAME, "option")
+    assert len(options) > 10, "the demo's teachers are offered"
+    # The fifth teacher of the list, and the lessons of his week.
+    fifth = options[4].text
+    browser.execute_script("arguments[0].value = arguments[1]", picker, options[4].get_attribute("value"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Показать']"))
+    assert fifth in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_elements(By.CSS_SELECTOR, ".week-hours li"), "a demo teacher has lessons"
+    # The demo's timetable puts nobody in two places at once.
+    assert not browser.find_elements(By.CSS_SELECTOR, "[role=alert], li.clash")
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, "teacher-week", width)

@@ -36,6 +36,9 @@ public enum AccessPolicy {
             return deputy
         case (.changeSchedule, .school):
             return admin || deputy
+        case (.read, .teacherWeek(_, let teacherID)):
+            // The administration plans everyone's week; a teacher sees his own, even after losing the role mid-year.
+            return actor.readsWholeSchool || actor.personID == teacherID
         case (.readAggregates, .school(let id)):
             // An observer reads only the schools he was given, his account's own school included only if given.
             return actor.readsWholeSchool || (actor.holds(.observer) && actor.observedSchools.contains(id))

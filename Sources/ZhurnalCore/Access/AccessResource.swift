@@ -12,6 +12,8 @@ public enum AccessResource: Sendable, Hashable {
     case session(SessionFacts)
     /// A person one could write a message to.
     case correspondent(Correspondent)
+    /// A teacher's weekly timetable across his classes.
+    case teacherWeek(schoolID: Int, teacherID: Int)
 
     public var schoolID: Int {
         switch self {
@@ -23,6 +25,7 @@ public enum AccessResource: Sendable, Hashable {
         case .account(let facts): facts.schoolID
         case .session(let facts): facts.schoolID
         case .correspondent(let facts): facts.schoolID
+        case .teacherWeek(let schoolID, _): schoolID
         }
     }
 }

@@ -86,6 +86,38 @@ public enum Timetables {
         }
     }
 
+    /// A teacher's week of the year as it stands on `date`: every timetable entry of the courses he teaches. One
+    /// statement.
+    public static func teacherWeek(school: Int, year: Int, teacherID: Int, on date: LocalDate, in sql: any SQLDatabase) async throws -> TeacherWeek {
+        TeacherWeek(
+            lessons: try await sql.raw(
+                """
+                SELECT t.weekday, t.lesson_number, t.room, t.course_id, s.name AS subject, k.parallel, k.letter, g.title AS group_title
+                FROM timetable_entries t
+                JOIN courses c ON c.school_id = t.school_id AND c.id = t.course_id
+                JOIN course_teachers ct ON ct.school_id = c.school_id AND ct.course_id = c.id
+                JOIN subjects s ON s.school_id = c.school_id AND s.id = c.subject_id
+                LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+                LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = COALESCE(c.class_id, g.class_id)
+                WHERE t.school_id = \(bind: school) AND c.year_id = \(bind: year) AND ct.teacher_id = \(bind: teacherID)
+                  AND t.valid_from <= \(bind: date.iso) AND (t.valid_to IS NULL OR t.valid_to >= \(bind: date.iso))
+                """
+            ).all().map { row in
+                let group = try row.decode(column: "group_title", as: String?.self)
+                let parallel = try row.decode(column: "parallel", as: Int?.self)
+                let className = try parallel.map { "\($0)\(try row.decode(column: "letter", as: String.self))" }
+                return TeacherWeek.Lesson(
+                    weekday: try row.decode(column: "weekday", as: Int.self),
+                    lessonNumber: try row.decode(column: "lesson_number", as: Int.self),
+                    courseID: try row.decode(column: "course_id", as: Int.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    className: [className, group].compactMap { $0 }.joined(separator: ", "),
+                    room: try row.decode(column: "room", as: String?.self)
+                )
+            }
+        )
+    }
+
     /// The other classes' lessons of the year on `date`, with their teachers and rooms. One statement.
     public static func busy(
         school: Int,

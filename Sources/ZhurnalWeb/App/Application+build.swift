@@ -91,6 +91,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     TimetableAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     ScheduleChangeController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     ScheduleChangeAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
+    TeacherWeekController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     CoursePlanController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AdminCurriculumController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MonthlyCheckController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)

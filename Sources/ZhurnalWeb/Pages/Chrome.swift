@@ -42,6 +42,9 @@ struct Chrome: Sendable {
         if session.roles.contains(.homeroom) {
             links.append(Link(href: "/homeroom/check", label: "Сверка класса"))
         }
+        if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .teacher]) {
+            links.append(Link(href: "/schedule/teacher", label: "Расписание учителя"))
+        }
         if !session.roles.isDisjoint(with: [.admin, .deputy]) {
             links.append(Link(href: "/schedule/changes", label: "Изменения расписания"))
         }
