@@ -262,3 +262,13 @@ def screenshot(browser, name: str, width: int) -> pathlib.Path:
     path = SCREENSHOTS / f"{name}-{width}.png"
     browser.save_screenshot(str(path))
     return path
+
+
+def fits_and_screenshots(browser, name: str):
+    """The page fits a phone (360 px) and a desktop (1280 px) and is photographed at both; the window is left at
+    1280 px for the test to go on."""
+    for width in (360, 1280):
+        browser.set_window_size(width, 900)
+        assert_fits(browser)
+        screenshot(browser, name, width)
+    browser.set_window_size(1280, 900)

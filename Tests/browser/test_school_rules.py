@@ -6,7 +6,7 @@ import datetime
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import assert_fits, click_and_wait, screenshot, sign_in
+from conftest import assert_fits, click_and_wait, fits_and_screenshots, screenshot, sign_in
 
 
 def test_the_school_rules_page_fits_and_refuses_an_overlapping_bell(browser, accounts):
@@ -115,11 +115,7 @@ def test_the_deputy_adds_cancels_restores_and_cannot_move_a_lesson_to_a_sunday(b
     assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Урок добавлен."
     row = browser.find_elements(By.CSS_SELECTOR, "tbody tr")[0]
     assert "дополнительный" in row.text
-    for width in (360, 1280):
-        browser.set_window_size(width, 900)
-        assert_fits(browser)
-        screenshot(browser, "schedule-changes", width)
-    browser.set_window_size(1280, 900)
+    fits_and_screenshots(browser, "schedule-changes")
 
     click_and_wait(browser, row.find_element(By.XPATH, ".//button[text()='Отменить урок']"))
     assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Урок отменён."
@@ -151,7 +147,23 @@ def test_a_teachers_week_across_his_classes(browser, accounts):
     assert browser.find_elements(By.CSS_SELECTOR, ".week-hours li"), "a demo teacher has lessons"
     # The demo's timetable puts nobody in two places at once.
     assert not browser.find_elements(By.CSS_SELECTOR, "[role=alert], li.clash")
-    for width in (360, 1280):
-        browser.set_window_size(width, 900)
-        assert_fits(browser)
-        screenshot(browser, "teacher-week", width)
+    fits_and_screenshots(browser, "teacher-week")
+
+
+def test_subgroups_and_a_group_across_classes(browser, accounts):
+    """«Подгруппы и группы»: the demo's English subgroups and elective group are listed; a subgroup's page ticks its
+    class's pupils; both pages fit a phone."""
+    sign_in(browser, accounts["admin"].login, accounts["admin"].password)
+    browser.get(browser.base_url + "/admin/classes")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Подгруппы и группы из разных классов"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Подгруппы и группы"
+    places = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "tbody td[data-label='Чья']")]
+    assert "из разных классов" in places and any(place.startswith("подгруппа ") for place in places)
+    fits_and_screenshots(browser, "admin-groups")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "tbody th a"))
+    boxes = browser.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")
+    ticked = [box for box in boxes if box.is_selected()]
+    assert boxes and ticked and len(ticked) < len(boxes), "a subgroup holds part of its class"
+    fits_and_screenshots(browser, "admin-group")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Сохранить состав']"))
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Состав сохранён: пришли 0, ушли 0."

@@ -9,13 +9,13 @@ public enum TimetableLessons {
         school: Int,
         calendar: YearCalendar,
         span: DateSpan,
-        onlyClass: Int? = nil,
+        only owner: Timetables.Owner? = nil,
         now: String,
         in sql: any SQLDatabase
     ) async throws -> LessonGeneration.Outcome {
         var filter: SQLQueryString = ""
-        if let onlyClass {
-            filter = " AND k.id = \(bind: onlyClass)"
+        if let owner {
+            filter = " AND \(owner.courses)"
         }
         var entries: [LessonGeneration.Entry] = []
         // A closed period's journal is locked: no new lessons appear in it.

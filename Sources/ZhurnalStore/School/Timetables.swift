@@ -4,8 +4,31 @@ import ZhurnalCore
 /// A class's courses and weekly timetable as the administrator edits them, with the other classes' lessons that a new
 /// timetable must not clash with.
 public enum Timetables {
+    /// Whose week: a class — its own courses and its subgroups' — or a group across classes.
+    public enum Owner: Sendable, Hashable {
+        case schoolClass(Int)
+        case group(Int)
+
+        /// The owner's courses, over `courses c LEFT JOIN groups g`.
+        var courses: SQLQueryString {
+            switch self {
+            case .schoolClass(let id): "COALESCE(c.class_id, g.class_id) = \(bind: id)"
+            case .group(let id): "c.group_id = \(bind: id)"
+            }
+        }
+
+        /// Everyone else's courses, over the same join with `classes k`.
+        var others: SQLQueryString {
+            switch self {
+            case .schoolClass(let id): "(k.id IS NULL OR k.id <> \(bind: id))"
+            case .group(let id): "(c.group_id IS NULL OR c.group_id <> \(bind: id))"
+            }
+        }
+    }
+
     public struct ClassCourse: Sendable, Hashable {
         public let id: Int
+        public let subjectID: Int
         public let subject: String
         public let kind: JournalKind
         public let grading: Grading
@@ -17,18 +40,18 @@ public enum Timetables {
     }
 
     /// The class's own courses and those of its subgroups, by subject. One statement.
-    public static func courses(school: Int, classID: Int, in sql: any SQLDatabase) async throws -> [ClassCourse] {
+    public static func courses(school: Int, of owner: Owner, in sql: any SQLDatabase) async throws -> [ClassCourse] {
         var courses: [ClassCourse] = []
         for row in try await sql.raw(
             """
-            SELECT c.id, s.name AS subject, c.journal_kind, c.grading, c.hours_per_week, c.group_id, g.title AS group_title,
+            SELECT c.id, c.subject_id, s.name AS subject, c.journal_kind, c.grading, c.hours_per_week, c.group_id, g.title AS group_title,
                    p.id AS teacher_id, p.last_name, p.first_name, p.patronymic
             FROM courses c
             JOIN subjects s ON s.school_id = c.school_id AND s.id = c.subject_id
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             LEFT JOIN course_teachers t ON t.school_id = c.school_id AND t.course_id = c.id
             LEFT JOIN people p ON p.school_id = t.school_id AND p.id = t.teacher_id
-            WHERE c.school_id = \(bind: school) AND COALESCE(c.class_id, g.class_id) = \(bind: classID)
+            WHERE c.school_id = \(bind: school) AND \(owner.courses)
             ORDER BY s.sort_order, s.name, c.id, p.last_name, p.id
             """
         ).all() {
@@ -38,6 +61,7 @@ public enum Timetables {
             if let last = courses.last, last.id == id {
                 courses[courses.count - 1] = ClassCourse(
                     id: id,
+                    subjectID: last.subjectID,
                     subject: last.subject,
                     kind: last.kind,
                     grading: last.grading,
@@ -52,6 +76,7 @@ public enum Timetables {
             courses.append(
                 ClassCourse(
                     id: id,
+                    subjectID: try row.decode(column: "subject_id", as: Int.self),
                     subject: try row.decode(column: "subject", as: String.self) + (group.map { " (\($0))" } ?? ""),
                     kind: JournalKind(rawValue: try row.decode(column: "journal_kind", as: String.self)) ?? .lesson,
                     grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks,
@@ -66,13 +91,13 @@ public enum Timetables {
     }
 
     /// The class's week as it stands on `date`. One statement.
-    public static func week(school: Int, classID: Int, on date: LocalDate, in sql: any SQLDatabase) async throws -> [TimetableRules.Cell] {
+    public static func week(school: Int, of owner: Owner, on date: LocalDate, in sql: any SQLDatabase) async throws -> [TimetableRules.Cell] {
         try await sql.raw(
             """
             SELECT t.weekday, t.lesson_number, t.course_id, t.room FROM timetable_entries t
             JOIN courses c ON c.school_id = t.school_id AND c.id = t.course_id
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
-            WHERE t.school_id = \(bind: school) AND COALESCE(c.class_id, g.class_id) = \(bind: classID)
+            WHERE t.school_id = \(bind: school) AND \(owner.courses)
               AND t.valid_from <= \(bind: date.iso) AND (t.valid_to IS NULL OR t.valid_to >= \(bind: date.iso))
             ORDER BY t.weekday, t.lesson_number
             """
@@ -122,7 +147,7 @@ public enum Timetables {
     public static func busy(
         school: Int,
         year: Int,
-        except classID: Int,
+        except owner: Owner,
         on date: LocalDate,
         in sql: any SQLDatabase
     ) async throws -> [TimetableRules.Busy] {
@@ -136,7 +161,7 @@ public enum Timetables {
             JOIN course_teachers ct ON ct.school_id = c.school_id AND ct.course_id = c.id
             JOIN people p ON p.school_id = ct.school_id AND p.id = ct.teacher_id
             WHERE t.school_id = \(bind: school) AND c.year_id = \(bind: year)
-              AND (k.id IS NULL OR k.id <> \(bind: classID))
+              AND \(owner.others)
               AND t.valid_from <= \(bind: date.iso) AND (t.valid_to IS NULL OR t.valid_to >= \(bind: date.iso))
             """
         ).all().map { row in
@@ -158,7 +183,7 @@ public enum Timetables {
     /// outside closed periods, are removed, so the caller can lay the new week onto the days.
     public static func replace(
         school: Int,
-        classID: Int,
+        owner: Owner,
         cells: [TimetableRules.Cell],
         from: LocalDate,
         firstLesson: LocalDate,
@@ -166,7 +191,7 @@ public enum Timetables {
     ) async throws {
         let courses: SQLQueryString = """
             SELECT c.id FROM courses c LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
-            WHERE c.school_id = \(bind: school) AND COALESCE(c.class_id, g.class_id) = \(bind: classID)
+            WHERE c.school_id = \(bind: school) AND \(owner.courses)
             """
         try await sql.raw(
             "DELETE FROM timetable_entries WHERE school_id = \(bind: school) AND valid_from >= \(bind: from.iso) AND course_id IN (\(courses))"
@@ -197,10 +222,13 @@ public enum Timetables {
         ).run()
     }
 
+    /// A course of a class, of one of its subgroups (`classID` and `groupID`), or of a group across classes (`groupID`
+    /// alone).
     public static func addCourse(
         school: Int,
         year: Int,
-        classID: Int,
+        classID: Int?,
+        groupID: Int? = nil,
         subjectID: Int,
         kind: JournalKind,
         grading: Grading,
@@ -210,8 +238,9 @@ public enum Timetables {
     ) async throws -> Int {
         let id = try await sql.raw(
             """
-            INSERT INTO courses (school_id, year_id, subject_id, class_id, journal_kind, grading, hours_per_week)
-            VALUES (\(bind: school), \(bind: year), \(bind: subjectID), \(bind: classID), \(bind: kind.rawValue), \(bind: grading.rawValue), \(bind: hours))
+            INSERT INTO courses (school_id, year_id, subject_id, class_id, group_id, journal_kind, grading, hours_per_week)
+            VALUES (\(bind: school), \(bind: year), \(bind: subjectID), \(bind: classID), \(bind: groupID), \(bind: kind.rawValue),
+                    \(bind: grading.rawValue), \(bind: hours))
             RETURNING id
             """
         ).first()!.decode(column: "id", as: Int.self)

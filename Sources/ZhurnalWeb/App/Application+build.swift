@@ -92,6 +92,8 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     ScheduleChangeController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     ScheduleChangeAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     TeacherWeekController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    AdminGroupsController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    GroupsAPIController(database: database, access: access, clock: clock).addRoutes(to: router)
     CoursePlanController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AdminCurriculumController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MonthlyCheckController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)

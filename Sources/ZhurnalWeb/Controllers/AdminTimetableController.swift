@@ -3,9 +3,10 @@ import Hummingbird
 import ZhurnalCore
 import ZhurnalStore
 
-/// A class's courses and weekly timetable (`/admin/classes/{id}/timetable`): the courses with their teachers and a
-/// form for a new one; the week day by day, each lesson a choice of the class's courses and a room, saved from a date
-/// and laid onto the class's days from then on. A refused form comes back with the reason.
+/// A class's courses and weekly timetable (`/admin/classes/{id}/timetable`), or a group's across classes
+/// (`/admin/groups/{id}/timetable`): the courses with their teachers and a form for a new one — for a class, of the
+/// whole class or one of its subgroups; the week day by day, each lesson a choice of the courses and a room, saved from
+/// a date and laid onto the days from then on. A refused form comes back with the reason.
 struct AdminTimetableController: Sendable {
     let database: Database
     let pages: PageRenderer
@@ -15,37 +16,52 @@ struct AdminTimetableController: Sendable {
     private var setup: TimetableSetup { TimetableSetup(database: database, access: access, clock: clock) }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/admin/classes/:id/timetable") { request, context in try await page(request, context) }
-        router.post("/admin/classes/:id/timetable") { request, context in
-            let classID = try context.parameters.require("id", as: Int.self)
-            let form = try await request.form([String: String].self, context: context)
-            return try await change(request, context) {
-                let made = try await setup.save(
-                    classID: classID,
-                    from: form["from"] ?? "",
-                    cells: Self.cells(form),
-                    context: context,
-                    path: request.uri.path
-                )
-                return "saved=\(made)"
+        for prefix in ["classes", "groups"] {
+            router.get("/admin/\(prefix)/:id/timetable") { request, context in try await page(request, context) }
+            router.post("/admin/\(prefix)/:id/timetable") { request, context in
+                let form = try await request.form([String: String].self, context: context)
+                return try await change(request, context) {
+                    let made = try await setup.save(
+                        try Self.owner(request, context),
+                        from: form["from"] ?? "",
+                        cells: Self.cells(form),
+                        context: context,
+                        path: request.uri.path
+                    )
+                    return "saved=\(made)"
+                }
+            }
+            router.post("/admin/\(prefix)/:id/courses") { request, context in
+                let form = try await request.form([String: String].self, context: context)
+                return try await change(request, context) {
+                    _ = try await setup.addCourse(
+                        try Self.owner(request, context),
+                        groupID: form["group"].flatMap { Int($0) },
+                        subjectID: form["subject"].flatMap { Int($0) },
+                        kind: form["kind"] ?? "",
+                        grading: form["grading"] ?? "",
+                        hours: form["hours"].flatMap { Int($0) },
+                        teacherID: form["teacher"].flatMap { Int($0) },
+                        context: context,
+                        path: request.uri.path
+                    )
+                    return "course=1"
+                }
             }
         }
-        router.post("/admin/classes/:id/courses") { request, context in
-            let classID = try context.parameters.require("id", as: Int.self)
-            let form = try await request.form([String: String].self, context: context)
-            return try await change(request, context) {
-                _ = try await setup.addCourse(
-                    classID: classID,
-                    subjectID: form["subject"].flatMap { Int($0) },
-                    kind: form["kind"] ?? "",
-                    grading: form["grading"] ?? "",
-                    hours: form["hours"].flatMap { Int($0) },
-                    teacherID: form["teacher"].flatMap { Int($0) },
-                    context: context,
-                    path: request.uri.path
-                )
-                return "course=1"
-            }
+    }
+
+    /// The page's owner from its path: `/admin/classes/…` or `/admin/groups/…`.
+    static func owner(_ request: Request, _ context: AppRequestContext) throws -> Timetables.Owner {
+        let id = try context.parameters.require("id", as: Int.self)
+        return request.uri.path.hasPrefix("/admin/groups/") ? .group(id) : .schoolClass(id)
+    }
+
+    /// The page of an owner, where its forms go back to.
+    static func base(_ owner: Timetables.Owner) -> String {
+        switch owner {
+        case .schoolClass(let id): "/admin/classes/\(id)"
+        case .group(let id): "/admin/groups/\(id)"
         }
     }
 
@@ -70,6 +86,11 @@ struct AdminTimetableController: Sendable {
         let notice: String?
         let action: String
         let courseAction: String
+        let backLink: String
+        let backLabel: String
+        /// «весь класс» and the class's subgroups; empty for a group or a class without subgroups.
+        let audiences: [Choice]
+        let hasAudiences: Bool
         let courses: [CourseLine]
         let hasCourses: Bool
         let days: [Day]
@@ -110,8 +131,14 @@ struct AdminTimetableController: Sendable {
     }
 
     func page(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let classID = try context.parameters.require("id", as: Int.self)
-        let view = try await setup.view(classID: classID, on: nil, context: context, path: request.uri.path)
+        let owner = try Self.owner(request, context)
+        let view = try await setup.view(owner, on: nil, context: context, path: request.uri.path)
+        let isClass = if case .schoolClass = owner { true } else { false }
+        let audiences =
+            view.owner.subgroups.isEmpty
+            ? []
+            : [Page.Choice(value: "", label: "весь класс", selected: true)]
+                + view.owner.subgroups.map { Page.Choice(value: String($0.id), label: $0.title, selected: false) }
         let query = request.uri.queryParameters
         let notice: String? =
             if let made = query["saved"].flatMap({ Int($0) }) {
@@ -133,7 +160,7 @@ struct AdminTimetableController: Sendable {
                             second: second
                         )
                     }
-                    let hasGroups = view.courses.contains { $0.groupID != nil }
+                    let hasGroups = isClass && view.courses.contains { $0.groupID != nil }
                     let others = hasGroups ? Array(there.dropFirst()) + [nil] : []
                     return lesson(
                         ("c", "r"),
@@ -144,13 +171,17 @@ struct AdminTimetableController: Sendable {
             )
         }
         let page = Page(
-            title: "\(view.schoolClass.name): курсы и расписание",
+            title: "\(view.owner.title): курсы и расписание",
             chrome: Chrome(context),
             csrf: context.session?.csrfToken ?? "",
             error: error,
             notice: notice,
-            action: "/admin/classes/\(classID)/timetable",
-            courseAction: "/admin/classes/\(classID)/courses",
+            action: "\(Self.base(owner))/timetable",
+            courseAction: "\(Self.base(owner))/courses",
+            backLink: isClass ? "/admin/classes" : "/admin/groups",
+            backLabel: isClass ? "Все классы" : "Все группы",
+            audiences: audiences,
+            hasAudiences: !audiences.isEmpty,
             courses: view.courses.map {
                 Page.CourseLine(
                     subject: $0.subject,
@@ -172,13 +203,13 @@ struct AdminTimetableController: Sendable {
     }
 
     private func change(_ request: Request, _ context: AppRequestContext, _ body: () async throws -> String) async throws -> Response {
-        let classID = try context.parameters.require("id", as: Int.self)
+        let owner = try Self.owner(request, context)
         let query: String
         do {
             query = try await body()
         } catch let error as AppError where error.status == .unprocessableContent {
             return try await page(request, context, error: error.message, status: .unprocessableContent)
         }
-        return Response(status: .seeOther, headers: [.location: "/admin/classes/\(classID)/timetable?\(query)"])
+        return Response(status: .seeOther, headers: [.location: "\(Self.base(owner))/timetable?\(query)"])
     }
 }

@@ -33,7 +33,7 @@ struct ScheduleChangeSetup: Sendable {
                 schoolClass: schoolClass,
                 date: date,
                 lessons: try await ScheduleChanges.day(school: school, classID: classID, date: date, in: sql),
-                courses: try await Timetables.courses(school: school, classID: classID, in: sql),
+                courses: try await Timetables.courses(school: school, of: .schoolClass(classID), in: sql),
                 bells: try await SchoolRulebook.book(school: school, in: sql).bells,
                 teachers: try await Substitutions.candidates(school: school, in: sql),
                 classes: try await SchoolClasses.of(school: school, year: calendar.yearID, today: today, in: sql)
@@ -133,7 +133,8 @@ struct ScheduleChangeSetup: Sendable {
         return try await database.write { sql in
             try await SetUpLock.hold(school: school, in: sql)
             let (_, schoolClass) = try await TimetableSetup.schoolClass(classID, school: school, today: today, in: sql)
-            guard let course = try await Timetables.courses(school: school, classID: classID, in: sql).first(where: { $0.id == courseID }) else {
+            guard let course = try await Timetables.courses(school: school, of: .schoolClass(classID), in: sql).first(where: { $0.id == courseID })
+            else {
                 throw AppError.invalid("unknown_course", "Это не курс класса.")
             }
             guard let teacher = teacherID ?? course.teacherIDs.first else {
