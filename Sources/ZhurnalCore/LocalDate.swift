@@ -130,6 +130,15 @@ public struct DateSpan: Sendable, Hashable, Codable {
     public func overlaps(_ other: DateSpan) -> Bool { start <= other.end && other.start <= end }
 
     public var days: ClosedRange<LocalDate> { start...end }
+
+    /// The days of this span that `other` does not cover: none, one stretch or two (before and after it).
+    public func subtracting(_ other: DateSpan?) -> [DateSpan] {
+        guard let other, overlaps(other) else { return [self] }
+        var parts: [DateSpan] = []
+        if start < other.start { parts.append(DateSpan(start, other.start.adding(days: -1))) }
+        if other.end < end { parts.append(DateSpan(other.end.adding(days: 1), end)) }
+        return parts
+    }
 }
 
 extension String {

@@ -47,3 +47,16 @@ struct LocalDateTests {
         #expect(Array(span.days).count == 53)
     }
 }
+
+extension LocalDateTests {
+    @Test func aSpanLessAnotherLeavesTheDaysOutsideIt() {
+        let date = { (month: Int, day: Int) in LocalDate(year: 2026, month: month, day: day)! }
+        let quarter = DateSpan(date(9, 1), date(10, 23))
+        #expect(quarter.subtracting(DateSpan(date(9, 1), date(10, 16))) == [DateSpan(date(10, 17), date(10, 23))])
+        #expect(quarter.subtracting(DateSpan(date(9, 8), date(10, 30))) == [DateSpan(date(9, 1), date(9, 7))])
+        #expect(quarter.subtracting(DateSpan(date(9, 8), date(9, 9))) == [DateSpan(date(9, 1), date(9, 7)), DateSpan(date(9, 10), date(10, 23))])
+        #expect(quarter.subtracting(DateSpan(date(8, 1), date(11, 1))).isEmpty)
+        #expect(quarter.subtracting(DateSpan(date(11, 1), date(11, 2))) == [quarter])
+        #expect(quarter.subtracting(nil) == [quarter])
+    }
+}

@@ -185,3 +185,42 @@ struct ScheduleChangeHTTPTests {
         }
     }
 }
+
+extension ScheduleChangeHTTPTests {
+    @Test(arguments: TestDatabases.flavors)
+    func generationDoesNotRefillTheHourALessonWasMovedFrom(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            // Wednesdays, second lesson: 14 and 21 October.
+            let week = try await admin.call(
+                .put,
+                "/api/v1/classes/1/timetable",
+                json: "{\"from\": \"2026-10-12\", \"cells\": [{\"weekday\": 3, \"lessonNumber\": 2, \"courseId\": 1}]}"
+            )
+            #expect(try json(week)["lessonsCreated"] as? Int == 2)
+            func lessons() async throws -> [String] {
+                try await database.read { sql in
+                    try await sql.raw(
+                        "SELECT lesson_date || ' ' || lesson_number AS v FROM lessons WHERE school_id = 1 AND course_id = 1 AND lesson_date IN ('2026-10-14', '2026-10-16', '2026-10-21') ORDER BY lesson_date, lesson_number"
+                    ).all().map { try $0.decode(column: "v", as: String.self) }
+                }
+            }
+            let fourteenth = try await database.read { sql in
+                try await sql.raw("SELECT id FROM lessons WHERE school_id = 1 AND course_id = 1 AND lesson_date = '2026-10-14'").first()!
+                    .decode(column: "id", as: Int.self)
+            }
+            // One lesson to Friday, the other to the first hour of its own day.
+            #expect(
+                try await admin.call(.put, "/api/v1/lessons/\(fourteenth)/schedule", json: "{\"date\": \"2026-10-16\", \"number\": 1}").status == .ok
+            )
+            let twentyFirst = try await database.read { sql in
+                try await sql.raw("SELECT id FROM lessons WHERE school_id = 1 AND course_id = 1 AND lesson_date = '2026-10-21'").first()!
+                    .decode(column: "id", as: Int.self)
+            }
+            #expect(try await admin.call(.put, "/api/v1/lessons/\(twentyFirst)/schedule", json: "{\"number\": 1}").status == .ok)
+            let generated = try await admin.call(.post, "/api/v1/calendar/lessons", json: "{}")
+            #expect(generated.status == .ok)
+            #expect(try await lessons() == ["2026-10-16 1", "2026-10-21 1"])
+        }
+    }
+}

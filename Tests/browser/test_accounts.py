@@ -353,6 +353,13 @@ def test_the_year_and_its_classes_are_set_up_on_pages_that_fit(server, admin):
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "admin-calendar", width)
+    # An open period's dates, opened for change and saved unchanged: nothing happens to its lessons.
+    browser.set_window_size(1280, 900)
+    change = browser.find_element(By.CSS_SELECTOR, "#periods-title + ul details.change")
+    change.find_element(By.TAG_NAME, "summary").click()
+    screenshot(browser, "admin-calendar-change", 1280)
+    click_and_wait(browser, change.find_element(By.XPATH, ".//button[text()='Сохранить даты']"))
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Календарь изменён. Уроков убрано: 0; создано по расписанию: 0."
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Классы"))
     rows = browser.find_elements(By.CSS_SELECTOR, "table tbody tr")
     assert len(rows) >= 20, "the demo school has its classes"

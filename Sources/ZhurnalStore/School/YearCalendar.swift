@@ -138,4 +138,30 @@ public enum YearCalendars {
             """
         ).first()!.decode(column: "id", as: Int.self)
     }
+
+    public static func setPeriodSpan(school: Int, period: Int, span: DateSpan, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            UPDATE periods SET starts_on = \(bind: span.start.iso), ends_on = \(bind: span.end.iso)
+            WHERE school_id = \(bind: school) AND id = \(bind: period)
+            """
+        ).run()
+    }
+
+    public static func deletePeriod(school: Int, period: Int, in sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM periods WHERE school_id = \(bind: school) AND id = \(bind: period)").run()
+    }
+
+    public static func setHoliday(school: Int, holiday: Int, title: String, span: DateSpan, in sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            UPDATE holidays SET title = \(bind: title), starts_on = \(bind: span.start.iso), ends_on = \(bind: span.end.iso)
+            WHERE school_id = \(bind: school) AND id = \(bind: holiday)
+            """
+        ).run()
+    }
+
+    public static func deleteHoliday(school: Int, holiday: Int, in sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM holidays WHERE school_id = \(bind: school) AND id = \(bind: holiday)").run()
+    }
 }

@@ -18,6 +18,51 @@ struct AdminCalendarController: Sendable {
         router.post("/admin/calendar/periods") { request, context in try await addPeriod(request, context) }
         router.post("/admin/calendar/holidays") { request, context in try await addHoliday(request, context) }
         router.post("/admin/calendar/lessons") { request, context in try await generateLessons(request, context) }
+        router.post("/admin/calendar/periods/:periodId") { request, context in
+            let id = try context.parameters.require("periodId", as: Int.self)
+            let form = try await request.form([String: String].self, context: context)
+            return try await changed(request, context) {
+                form["action"] == "delete"
+                    ? try await setup.deletePeriod(id: id, context: context, path: request.uri.path)
+                    : try await setup.changePeriod(
+                        id: id,
+                        startsOn: form["startsOn"] ?? "",
+                        endsOn: form["endsOn"] ?? "",
+                        context: context,
+                        path: request.uri.path
+                    )
+            }
+        }
+        router.post("/admin/calendar/holidays/:holidayId") { request, context in
+            let id = try context.parameters.require("holidayId", as: Int.self)
+            let form = try await request.form([String: String].self, context: context)
+            return try await changed(request, context) {
+                form["action"] == "delete"
+                    ? try await setup.deleteHoliday(id: id, context: context, path: request.uri.path)
+                    : try await setup.changeHoliday(
+                        id: id,
+                        title: form["title"],
+                        startsOn: form["startsOn"] ?? "",
+                        endsOn: form["endsOn"] ?? "",
+                        context: context,
+                        path: request.uri.path
+                    )
+            }
+        }
+    }
+
+    private func changed(_ request: Request, _ context: AppRequestContext, _ body: () async throws -> CalendarSetup.Changed) async throws -> Response
+    {
+        let outcome: CalendarSetup.Changed
+        do {
+            outcome = try await body()
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, status: .unprocessableContent)
+        }
+        return Response(
+            status: .seeOther,
+            headers: [.location: "/admin/calendar?removed=\(outcome.lessonsRemoved)&created=\(outcome.lessonsCreated)"]
+        )
     }
 
     struct Page: PageContext {
@@ -40,6 +85,12 @@ struct AdminCalendarController: Sendable {
             let title: String
             let dates: String
             let note: String?
+            /// The form that changes or removes it; nil for a closed period.
+            let action: String?
+            /// Unique among the page's fields: `period-3`, `holiday-5`.
+            let key: String
+            let startsOn: String
+            let endsOn: String
         }
 
         struct Choice: Sendable {
@@ -54,10 +105,26 @@ struct AdminCalendarController: Sendable {
         let calendar = try await setup.calendar(context: context, path: path)
         let dates = { (span: DateSpan) in "\(span.start.russian) – \(span.end.russian)" }
         let periods = calendar.periods.map { period in
-            Page.Line(title: period.title, dates: dates(period.span), note: period.closed ? "закрыт" : nil)
+            Page.Line(
+                title: period.title,
+                dates: dates(period.span),
+                note: period.closed ? "закрыт" : nil,
+                action: period.closed ? nil : "/admin/calendar/periods/\(period.id)",
+                key: "period-\(period.id)",
+                startsOn: period.span.start.iso,
+                endsOn: period.span.end.iso
+            )
         }
         let holidays = calendar.holidays.map { holiday in
-            Page.Line(title: holiday.title, dates: dates(holiday.span), note: holiday.parallel.map { "только \($0)-е классы" })
+            Page.Line(
+                title: holiday.title,
+                dates: dates(holiday.span),
+                note: holiday.parallel.map { "только \($0)-е классы" },
+                action: "/admin/calendar/holidays/\(holiday.id)",
+                key: "holiday-\(holiday.id)",
+                startsOn: holiday.span.start.iso,
+                endsOn: holiday.span.end.iso
+            )
         }
         let page = Page(
             title: "Календарь года \(calendar.title)",
@@ -130,6 +197,9 @@ struct AdminCalendarController: Sendable {
 
     /// «Создано уроков: 812; уже были: 40; пришлось на каникулы: 96.» after a generation, from the redirect's query.
     static func generated(_ query: Parameters) -> String? {
+        if let removed = query["removed"].flatMap({ Int($0) }), let created = query["created"].flatMap({ Int($0) }) {
+            return "Календарь изменён. Уроков убрано: \(removed); создано по расписанию: \(created)."
+        }
         guard let created = query["lessons"].flatMap({ Int($0) }) else { return nil }
         let existing = query["existing"].flatMap { Int($0) } ?? 0
         let holidays = query["holidays"].flatMap { Int($0) } ?? 0

@@ -17,6 +17,57 @@ struct CalendarAPIController: Sendable {
         router.post("/api/v1/calendar/periods") { request, context in try await addPeriod(request, context) }
         router.post("/api/v1/calendar/holidays") { request, context in try await addHoliday(request, context) }
         router.post("/api/v1/calendar/lessons") { request, context in try await generateLessons(request, context) }
+        router.put("/api/v1/calendar/periods/:periodId") { request, context in
+            let body = try await request.jsonBody(NewDates.self, context: context)
+            return ChangedJSON(
+                try await setup.changePeriod(
+                    id: try context.parameters.require("periodId", as: Int.self),
+                    startsOn: body.startsOn,
+                    endsOn: body.endsOn,
+                    context: context,
+                    path: request.uri.path
+                )
+            )
+        }
+        router.delete("/api/v1/calendar/periods/:periodId") { request, context in
+            ChangedJSON(
+                try await setup.deletePeriod(id: try context.parameters.require("periodId", as: Int.self), context: context, path: request.uri.path)
+            )
+        }
+        router.put("/api/v1/calendar/holidays/:holidayId") { request, context in
+            let body = try await request.jsonBody(NewDates.self, context: context)
+            return ChangedJSON(
+                try await setup.changeHoliday(
+                    id: try context.parameters.require("holidayId", as: Int.self),
+                    title: body.title,
+                    startsOn: body.startsOn,
+                    endsOn: body.endsOn,
+                    context: context,
+                    path: request.uri.path
+                )
+            )
+        }
+        router.delete("/api/v1/calendar/holidays/:holidayId") { request, context in
+            ChangedJSON(
+                try await setup.deleteHoliday(id: try context.parameters.require("holidayId", as: Int.self), context: context, path: request.uri.path)
+            )
+        }
+    }
+
+    struct NewDates: Decodable {
+        let startsOn: String
+        let endsOn: String
+        /// Holidays only: a new title, or the old one kept.
+        let title: String?
+    }
+
+    struct ChangedJSON: ResponseEncodable {
+        let lessonsRemoved: Int
+        let lessonsCreated: Int
+
+        init(_ changed: CalendarSetup.Changed) {
+            (lessonsRemoved, lessonsCreated) = (changed.lessonsRemoved, changed.lessonsCreated)
+        }
     }
 
     struct CalendarJSON: ResponseEncodable {

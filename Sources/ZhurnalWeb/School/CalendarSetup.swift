@@ -13,6 +13,14 @@ struct CalendarSetup: Sendable {
 
     static let noYear = AppError.invalid("no_year", "У школы ещё нет учебного года: его создаёт администратор установки.")
 
+    static func holidayTitle(_ text: String) throws -> String {
+        let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= 100 else {
+            throw AppError.invalid("bad_title", "Название каникул — от 1 до 100 знаков, например «Осенние каникулы».")
+        }
+        return title
+    }
+
     func calendar(context: AppRequestContext, path: String) async throws -> YearCalendar {
         let actor = try await access.require(.read, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
         let today = SchoolCalendar.today(clock())
@@ -41,10 +49,7 @@ struct CalendarSetup: Sendable {
 
     func addHoliday(title: String, startsOn: String, endsOn: String, parallel: Int?, context: AppRequestContext, path: String) async throws -> Int {
         let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 100 else {
-            throw AppError.invalid("bad_title", "Название каникул — от 1 до 100 знаков, например «Осенние каникулы».")
-        }
+        let title = try Self.holidayTitle(title)
         return try await adding(startsOn: startsOn, endsOn: endsOn, school: actor.schoolID) { calendar, span, sql in
             try YearCalendarRules.check(
                 newHoliday: span,
