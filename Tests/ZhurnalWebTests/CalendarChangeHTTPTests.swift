@@ -131,3 +131,32 @@ struct CalendarChangeHTTPTests {
         }
     }
 }
+
+extension CalendarChangeHTTPTests {
+    @Test(arguments: TestDatabases.flavors)
+    func newHolidaysTakeTheirDaysUntouchedLessons(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let week = try await admin.call(
+                .put,
+                "/api/v1/classes/1/timetable",
+                json: "{\"from\": \"2026-10-12\", \"cells\": [{\"weekday\": 1, \"lessonNumber\": 2, \"courseId\": 1}]}"
+            )
+            #expect(try json(week)["lessonsCreated"] as? Int == 1)
+            func holiday(_ from: String, _ to: String, parallel: Int) async throws -> TestResponse {
+                try await admin.call(
+                    .post,
+                    "/api/v1/calendar/holidays",
+                    json: "{\"title\": \"Карантин\", \"startsOn\": \"\(from)\", \"endsOn\": \"\(to)\", \"parallel\": \(parallel)}"
+                )
+            }
+            // The sixth parallel's day off leaves 5А alone; the fifth's takes its lesson of 19 October.
+            #expect(try await holiday("2026-10-19", "2026-10-19", parallel: 6).status == .created)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM lessons WHERE school_id = 1 AND lesson_date = '2026-10-19'") == 1)
+            #expect(try await holiday("2026-10-19", "2026-10-20", parallel: 5).status == .created)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM lessons WHERE school_id = 1 AND lesson_date = '2026-10-19'") == 0)
+            // 12 October's lesson was written in.
+            #expect(try errorCode(try await holiday("2026-10-12", "2026-10-12", parallel: 5)) == "lessons_kept")
+        }
+    }
+}

@@ -90,27 +90,7 @@ extension CalendarSetup {
             guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw Self.noYear }
             do {
                 let change = try await plan(calendar, school, sql)
-                let kept = try await CalendarLessons.keptCount(
-                    school: school,
-                    year: calendar.yearID,
-                    pupils: change.pupils,
-                    days: change.taken,
-                    in: sql
-                )
-                guard kept == 0 else {
-                    throw RuleRefusal(
-                        code: "lessons_kept",
-                        russianMessage: "На днях, которые перестают быть учебными, есть уроки с записями, изменённые вручную "
-                            + "или в закрытом периоде (\(kept)): сначала перенесите или отмените их."
-                    )
-                }
-                let removed = try await CalendarLessons.removeUntouched(
-                    school: school,
-                    year: calendar.yearID,
-                    pupils: change.pupils,
-                    days: change.taken,
-                    in: sql
-                )
+                let removed = try await Self.clear(school: school, year: calendar.yearID, pupils: change.pupils, days: change.taken, in: sql)
                 try await change.write()
                 var created = 0
                 if !change.regenerate.isEmpty, let fresh = try await YearCalendars.current(school: school, today: today, in: sql) {
@@ -123,6 +103,21 @@ extension CalendarSetup {
                 throw AppError.invalid(refusal)
             }
         }
+    }
+
+    /// Takes the untouched lessons of those pupils off `days`, refused while one of them is not untouched; returns how
+    /// many went.
+    @discardableResult
+    static func clear(school: Int, year: Int, pupils: CalendarLessons.Pupils, days: [DateSpan], in sql: any SQLDatabase) async throws -> Int {
+        let kept = try await CalendarLessons.keptCount(school: school, year: year, pupils: pupils, days: days, in: sql)
+        guard kept == 0 else {
+            throw RuleRefusal(
+                code: "lessons_kept",
+                russianMessage: "На днях, которые перестают быть учебными, есть уроки с записями, изменённые вручную "
+                    + "или в закрытом периоде (\(kept)): сначала перенесите или отмените их."
+            )
+        }
+        return try await CalendarLessons.removeUntouched(school: school, year: year, pupils: pupils, days: days, in: sql)
     }
 
     private static func period(_ id: Int, in calendar: YearCalendar) throws -> YearCalendar.Period {

@@ -56,6 +56,8 @@ struct CalendarSetup: Sendable {
                 parallel: parallel,
                 among: calendar.holidays.map { YearCalendarRules.Holiday(span: $0.span, parallel: $0.parallel) }
             )
+            // Lessons already laid on the new holidays go with their days.
+            try await Self.clear(school: actor.schoolID, year: calendar.yearID, pupils: .parallel(parallel), days: [span], in: sql)
             return try await YearCalendars.addHoliday(
                 school: actor.schoolID,
                 calendar: calendar,
