@@ -10,15 +10,26 @@ import ZhurnalStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Загрузить список из файла CSV или XLSX: pupils — ученики с классами и представителями, classes — классы.",
+        abstract:
+            "Загрузить список из файла CSV или XLSX: pupils — ученики с классами и представителями, classes — классы, staff — сотрудники.",
         discussion:
-            "Файл проверяется целиком; если хоть одна строка отклонена, не записывается ничего. Повторная загрузка того же файла ничего не меняет."
+            "Файл проверяется целиком; если хоть одна строка отклонена, не записывается ничего. Повторная загрузка того же файла ничего не меняет. "
+            + "Новые сотрудники получают учётные записи: их листки (ФИО, логин, одноразовый пароль) пишутся в файл --slips."
     )
 
     @OptionGroup var list: ListFileArguments
 
     @Flag(name: .customLong("dry-run"), help: "Только проверить и показать, что будет сделано.")
     var dryRun = false
+
+    @Option(help: "Для staff: файл CSV, куда записать листки новых сотрудников с одноразовыми паролями.")
+    var slips: String?
+
+    func validate() throws {
+        if list.kind == .staff, !dryRun, slips == nil {
+            throw ValidationError("Для списка сотрудников укажите --slips ФАЙЛ: туда запишутся одноразовые пароли новых сотрудников.")
+        }
+    }
 
     func run() async throws {
         Logs.bootstrap(level: .warning)
@@ -90,7 +101,36 @@ struct ImportCommand: AsyncParsableCommand {
                 outcome.refusals,
                 !outcome.classes.isEmpty
             )
+        case .staff:
+            let plan = try await StaffListImport.plan(header: table.header, rows: table.rows, school: list.school, in: db)
+            guard !dryRun, plan.refusals.isEmpty else { return (summary(plan), plan.refusals, false) }
+            let passwords = plan.new.map { _ in InitialPassword.generate() }
+            let outcome = try await StaffListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: list.school,
+                passwords: passwords,
+                hashes: await PasswordHasher().hashAll(passwords),
+                by: "command line",
+                now: Date(),
+                in: db
+            )
+            if let slips, outcome.written {
+                let lines = [["ФИО", "Логин", "Пароль"]] + outcome.slips.map { [$0.fullName, $0.login, $0.password] }
+                let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
+                // Passwords: readable by the one who ran the import only.
+                FileManager.default.createFile(
+                    atPath: slips,
+                    contents: try SheetFormat.csv.write(table, sheetName: "Листки"),
+                    attributes: [.posixPermissions: 0o600]
+                )
+            }
+            return (summary(outcome.reading), outcome.reading.refusals, outcome.written)
         }
+    }
+
+    private func summary(_ reading: StaffList.Reading) -> String {
+        "Новых сотрудников: \(reading.new.count), получили новые роли: \(reading.promotions.count), без изменений: \(reading.unchanged)."
     }
 }
 
@@ -116,6 +156,7 @@ struct ExportCommand: AsyncParsableCommand {
                 switch list.kind {
                 case .pupils: try await PupilListImport.export(school: list.school, today: today, in: db)
                 case .classes: try await ClassListImport.export(school: list.school, today: today, in: db)
+                case .staff: try await StaffListImport.export(school: list.school, in: db)
                 }
             await db.close()
         } catch {
@@ -124,7 +165,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
         do {
-            try format.write(table, sheetName: list.kind == .pupils ? "Ученики" : "Классы").write(to: URL(fileURLWithPath: list.file))
+            try format.write(table, sheetName: list.kind.sheetName).write(to: URL(fileURLWithPath: list.file))
         } catch {
             throw CommandFailure.report(CommandError(message: "файл не записан: \(list.file)"))
         }

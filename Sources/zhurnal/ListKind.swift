@@ -1,10 +1,19 @@
 import ArgumentParser
 
-/// The lists `import` and `export` know. The curriculum and thematic plans go through their pages and the API; staff
-/// and the timetable as files are still to come (issue 6).
+/// The lists `import` and `export` know. The curriculum and thematic plans go through their pages and the API; the
+/// timetable as a file is still to come (issue 6).
 enum ListKind: String, ExpressibleByArgument, CaseIterable {
     case pupils
     case classes
+    case staff
+
+    var sheetName: String {
+        switch self {
+        case .pupils: "Ученики"
+        case .classes: "Классы"
+        case .staff: "Сотрудники"
+        }
+    }
 }
 
 /// What `import` and `export` both take: the list, its file, the database and the school.

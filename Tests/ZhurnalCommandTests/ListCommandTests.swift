@@ -56,6 +56,18 @@ struct ListCommandTests {
             } == 1
         )
         try await commands.run(["export", "classes", folder.appendingPathComponent("classes.xlsx").path] + db)
+
+        // Staff: the newcomer's slip goes to a file only its owner reads; without one the import is refused.
+        let staff = folder.appendingPathComponent("staff.csv").path
+        let slips = folder.appendingPathComponent("slips.csv").path
+        try Data("Фамилия;Имя;Отчество;Роли\nПетрова;Анна;Сергеевна;учитель\n".utf8).write(to: URL(fileURLWithPath: staff))
+        #expect(throws: (any Error).self) { try Zhurnal.parseAsRoot(["import", "staff", staff] + db) }
+        try await commands.run(["import", "staff", staff, "--slips", slips] + db)
+        let slip = try #require(FileManager.default.contents(atPath: slips).map { String(decoding: $0, as: UTF8.self) })
+        #expect(slip.contains("Петрова Анна Сергеевна;"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: slips)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        try await commands.run(["export", "staff", folder.appendingPathComponent("staff.xlsx").path] + db)
         await database.close()
         await scratch.remove()
         try? FileManager.default.removeItem(at: folder)

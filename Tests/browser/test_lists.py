@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import assert_fits, click_and_wait, screenshot, sign_in
+from conftest import assert_fits, click_and_wait, fits_and_screenshots, screenshot, sign_in
 
 HEADINGS = ["Фамилия", "Имя", "Отчество", "Дата рождения", "Класс", "Дата зачисления", "Представитель 1", "Кем приходится 1"]
 
@@ -119,3 +119,31 @@ def test_the_years_end_page_says_why_it_cannot_close_yet(admin):
         browser.set_window_size(width, 900)
         assert_fits(browser)
         screenshot(browser, "admin-rollover", width)
+
+
+def test_a_staff_list_gives_newcomers_accounts_and_their_slips(admin, tmp_path):
+    """«Сотрудники списком» on «Новая учётная запись»: a workbook of two teachers, one already known, gives the new one
+    an account and prints his slip; the page and the slips fit both widths."""
+    browser = admin
+    browser.get(browser.base_url + "/admin/people/new")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Фамилия", "Имя", "Отчество", "Роли"])
+    sheet.append(["Корнилова", "Алиса", "Игоревна", "учитель"])
+    sheet.append(["Корнилова", "Алиса", "Игоревна", "директор"])
+    path = tmp_path / "staff.xlsx"
+    book.save(path)
+    browser.find_element(By.ID, "staff-file").send_keys(str(path))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Загрузить список']"))
+    assert "строка 3: Корнилова Алиса Игоревна уже есть в строке 2." in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    book.remove(sheet)
+    sheet = book.create_sheet("Сотрудники")
+    sheet.append(["Фамилия", "Имя", "Отчество", "Роли"])
+    sheet.append(["Корнилова", "Алиса", "Игоревна", "учитель"])
+    book.save(path)
+    browser.find_element(By.ID, "staff-file").send_keys(str(path))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Загрузить список']"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Сотрудники из списка"
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text.startswith("Новых сотрудников: 1,")
+    assert "Корнилова Алиса Игоревна" in browser.find_element(By.CSS_SELECTOR, ".slip h2").text
+    fits_and_screenshots(browser, "staff-slips")

@@ -54,3 +54,28 @@ public struct ImportColumns: Sendable {
         heading.trimmingWhitespace().lowercased().replacing("ё", with: "е")
     }
 }
+
+extension ImportRow {
+    /// Refuses the row when one of `headings` is empty.
+    func requireFilled(_ headings: [String], _ columns: ImportColumns) throws(RuleRefusal) {
+        for heading in headings where self[columns[heading]].isEmpty {
+            throw RuleRefusal(code: "missing_field", russianMessage: "Не заполнено поле «\(heading)».")
+        }
+    }
+
+    /// The person the row's surname, name and patronymic columns name; `field` says whose name it is in a refusal.
+    func personalName(
+        _ columns: ImportColumns,
+        _ headings: (last: String, first: String, patronymic: String),
+        field: String
+    ) throws(RuleRefusal)
+        -> PersonalName
+    {
+        try PersonalName.parse(
+            lastName: self[columns[headings.last]],
+            firstName: self[columns[headings.first]],
+            patronymic: self[columns[headings.patronymic]],
+            field: field
+        )
+    }
+}

@@ -51,15 +51,8 @@ public enum PupilList {
     }
 
     static func entry(_ row: ImportRow, _ columns: ImportColumns) throws(RuleRefusal) -> PupilListEntry {
-        for heading in required where row[columns[heading]].isEmpty {
-            throw RuleRefusal(code: "missing_field", russianMessage: "Не заполнено поле «\(heading)».")
-        }
-        let name = try PersonalName.parse(
-            lastName: row[columns[lastName]],
-            firstName: row[columns[firstName]],
-            patronymic: row[columns[patronymic]],
-            field: "ученик"
-        )
+        try row.requireFilled(required, columns)
+        let name = try row.personalName(columns, (lastName, firstName, patronymic), field: "ученик")
         let birth = try date(row[columns[birthDate]], field: birthDate)
         let (parallel, letter) = try className(row[columns[schoolClass]])
         let enrolled = row[columns[enrolledOn]].isEmpty ? nil : try date(row[columns[enrolledOn]], field: enrolledOn)

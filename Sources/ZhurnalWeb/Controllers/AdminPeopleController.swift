@@ -442,8 +442,18 @@ struct SlipsPage: PageContext {
     let empty: Bool
     /// How many of a class already had accounts and got no slip.
     let alreadyIssued: Int
+    /// What a staff list did, above its slips.
+    let summary: String?
 
-    init(title: String, chrome: Chrome?, slips: [CredentialIssue.Slip], className: String?, address: String, alreadyIssued: Int = 0) {
+    init(
+        title: String,
+        chrome: Chrome?,
+        slips: [CredentialIssue.Slip],
+        className: String?,
+        address: String,
+        alreadyIssued: Int = 0,
+        summary: String? = nil
+    ) {
         self.title = title
         self.chrome = chrome
         self.slips = slips
@@ -451,5 +461,6 @@ struct SlipsPage: PageContext {
         self.address = address
         self.empty = slips.isEmpty
         self.alreadyIssued = alreadyIssued
+        self.summary = summary
     }
 }
