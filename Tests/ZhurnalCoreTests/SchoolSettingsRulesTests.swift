@@ -60,3 +60,11 @@ struct SchoolSettingsRulesTests {
         #expect(refusal { _ = try SchoolSettingsRules.bell(number: 13, startsAt: "19:00", endsAt: "19:45", others: day) } == "bad_lesson_number")
     }
 }
+
+extension SchoolSettingsRulesTests {
+    @Test func doubleMarksAreForbiddenOnlyWhileNoneWereGiven() {
+        #expect(throws: Never.self) { try SchoolSettingsRules.doubleMarks(allowed: false, given: 0) }
+        #expect(throws: Never.self) { try SchoolSettingsRules.doubleMarks(allowed: true, given: 3) }
+        #expect(throws: RuleRefusal.self) { try SchoolSettingsRules.doubleMarks(allowed: false, given: 1) }
+    }
+}

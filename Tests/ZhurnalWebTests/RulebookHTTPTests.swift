@@ -126,3 +126,40 @@ struct RulebookHTTPTests {
         }
     }
 }
+
+extension RulebookHTTPTests {
+    @Test(arguments: TestDatabases.flavors)
+    func aSubjectIsRenamedAndItsDoubleMarksForbiddenOnlyWhileNoneStand(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor) { client, database in
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let allowed = try await admin.call(.put, "/api/v1/subjects/1", json: "{\"name\": \"Алгебра\", \"allowsDoubleMarks\": true}")
+            #expect(allowed.status == .noContent)
+            try OpenAPITests.conforms(allowed, to: "put /api/v1/subjects/{subjectId}", in: document)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM subjects WHERE id = 1 AND name = 'Алгебра'") == 1)
+            // A «5/4» in mathematics' journal keeps the double marks allowed.
+            try await database.write { sql in try await sql.raw("UPDATE marks SET value = '5/4' WHERE school_id = 1 AND id = 1").run() }
+            let refused = try await admin.call(.put, "/api/v1/subjects/1", json: "{\"name\": \"Алгебра\", \"allowsDoubleMarks\": false}")
+            #expect(try errorCode(refused) == "double_marks_given")
+            try OpenAPITests.conforms(refused, to: "put /api/v1/subjects/{subjectId}", in: document)
+            _ = try await admin.call(.post, "/api/v1/subjects", json: "{\"name\": \"Астрономия\"}")
+            #expect(
+                try errorCode(try await admin.call(.put, "/api/v1/subjects/1", json: "{\"name\": \"астрономия\", \"allowsDoubleMarks\": true}"))
+                    == "duplicate_subject"
+            )
+            #expect(try await admin.call(.put, "/api/v1/subjects/999", json: "{\"name\": \"Химия\"}").status == .notFound)
+            let teacher = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)
+            #expect(try await teacher.call(.put, "/api/v1/subjects/1", json: "{\"name\": \"Химия\"}").status == .forbidden)
+
+            let page = Browser(client, address: "10.0.0.11")
+            try await page.signIn(AccessSchool.Login.admin)
+            #expect(try await page.get("/admin/school").text.contains("action=\"/admin/school/subjects/1\""))
+            let saved = try await page.post(
+                "/admin/school/subjects/1",
+                [("name", "Математика"), ("shortName", "Матем."), ("allowsDoubleMarks", "on")]
+            )
+            #expect(saved.status == .seeOther)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM subjects WHERE id = 1 AND name = 'Математика'") == 1)
+        }
+    }
+}

@@ -59,6 +59,17 @@ public enum SchoolSettingsRules {
         return (name, short.isEmpty ? String(name.prefix(20)) : short)
     }
 
+    /// A subject's double marks are switched off only while its journals hold none: the «5/4» already given would
+    /// otherwise stand against the rules.
+    public static func doubleMarks(allowed: Bool, given: Int) throws(Refusal) {
+        guard allowed || given == 0 else {
+            throw Refusal(
+                code: "double_marks_given",
+                russianMessage: "В журналах предмета уже есть двойные отметки (\(given)): их нельзя запретить, пока они стоят."
+            )
+        }
+    }
+
     public static func workType(name: String, weight: Int, deadlineDays: Int, among existing: [String]) throws(Refusal) -> String {
         let name = name.trimmingWhitespace()
         guard (1...100).contains(name.count) else {

@@ -108,6 +108,34 @@ public enum SchoolRulebook {
         ).first()!.decode(column: "id", as: Int.self)
     }
 
+    public static func changeSubject(
+        school: Int,
+        subject: Int,
+        name: String,
+        shortName: String,
+        allowsDoubleMarks: Bool,
+        in sql: any SQLDatabase
+    ) async throws {
+        try await sql.raw(
+            """
+            UPDATE subjects SET name = \(bind: name), short_name = \(bind: shortName), allows_double_marks = \(bind: allowsDoubleMarks)
+            WHERE school_id = \(bind: school) AND id = \(bind: subject)
+            """
+        ).run()
+    }
+
+    /// Double marks («5/4») given in the subject's journals. One statement.
+    public static func doubleMarks(school: Int, subject: Int, in sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM marks m
+            JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
+            JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
+            WHERE m.school_id = \(bind: school) AND c.subject_id = \(bind: subject) AND m.value LIKE '%/%'
+            """
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public static func addWorkType(
         school: Int,
         name: String,

@@ -30,6 +30,19 @@ struct AdminSchoolController: Sendable {
                 )
             }
         }
+        router.post("/admin/school/subjects/:subjectId") { request, context in
+            let id = try context.parameters.require("subjectId", as: Int.self)
+            return try await change(request, context) { form in
+                try await setup.changeSubject(
+                    id: id,
+                    name: form["name"] ?? "",
+                    shortName: form["shortName"] ?? "",
+                    allowsDoubleMarks: form["allowsDoubleMarks"] != nil,
+                    context: context,
+                    path: request.uri.path
+                )
+            }
+        }
         router.post("/admin/school/work-types") { request, context in
             try await change(request, context) { form in
                 _ = try await setup.addWorkType(

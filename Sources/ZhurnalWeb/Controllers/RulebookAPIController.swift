@@ -46,6 +46,19 @@ struct RulebookAPIController: Sendable {
             )
             return try CreatedResponse.response(id)
         }
+        router.put("/api/v1/subjects/:subjectId") { request, context in
+            let id = try context.parameters.require("subjectId", as: Int.self)
+            let body = try await request.jsonBody(SubjectBody.self, context: context)
+            try await setup.changeSubject(
+                id: id,
+                name: body.name,
+                shortName: body.shortName ?? "",
+                allowsDoubleMarks: body.allowsDoubleMarks ?? false,
+                context: context,
+                path: request.uri.path
+            )
+            return Response(status: .noContent)
+        }
         router.post("/api/v1/work-types") { request, context in
             _ = try context.requireActor()
             let body = try await request.jsonBody(WorkTypeBody.self, context: context)

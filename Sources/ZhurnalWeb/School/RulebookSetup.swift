@@ -61,6 +61,32 @@ struct RulebookSetup: Sendable {
         }
     }
 
+    /// A subject renamed, or its double marks allowed or forbidden.
+    func changeSubject(id: Int, name: String, shortName: String, allowsDoubleMarks: Bool, context: AppRequestContext, path: String) async throws {
+        let school = try await manager(context, path)
+        try await checked { sql in
+            let subjects = try await SchoolRulebook.book(school: school, in: sql).subjects
+            guard subjects.contains(where: { $0.id == id }) else { throw AppError.notFound }
+            let (name, short) = try SchoolSettingsRules.subject(
+                name: name,
+                shortName: shortName,
+                among: subjects.filter { $0.id != id }.map(\.name)
+            )
+            try SchoolSettingsRules.doubleMarks(
+                allowed: allowsDoubleMarks,
+                given: allowsDoubleMarks ? 0 : try await SchoolRulebook.doubleMarks(school: school, subject: id, in: sql)
+            )
+            try await SchoolRulebook.changeSubject(
+                school: school,
+                subject: id,
+                name: name,
+                shortName: short,
+                allowsDoubleMarks: allowsDoubleMarks,
+                in: sql
+            )
+        }
+    }
+
     func addWorkType(name: String, weight: Int?, isWritten: Bool, deadlineDays: Int?, context: AppRequestContext, path: String) async throws -> Int {
         let school = try await manager(context, path)
         return try await checked { sql in
