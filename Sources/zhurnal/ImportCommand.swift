@@ -104,6 +104,13 @@ struct ImportCommand: AsyncParsableCommand {
         case .staff:
             let plan = try await StaffListImport.plan(header: table.header, rows: table.rows, school: list.school, in: db)
             guard !dryRun, plan.refusals.isEmpty else { return (summary(plan), plan.refusals, false) }
+            // The slips' file is made before anything is written: passwords nobody can read would be lost for good.
+            guard let slips, FileManager.default.createFile(atPath: slips, contents: Data(), attributes: [.posixPermissions: 0o600]),
+                let handle = FileHandle(forWritingAtPath: slips)
+            else {
+                throw CommandError(message: "файл для листков не создаётся: \(self.slips ?? "")")
+            }
+            defer { try? handle.close() }
             let passwords = plan.new.map { _ in InitialPassword.generate() }
             let outcome = try await StaffListImport.run(
                 header: table.header,
@@ -115,16 +122,9 @@ struct ImportCommand: AsyncParsableCommand {
                 now: Date(),
                 in: db
             )
-            if let slips, outcome.written {
-                let lines = [["ФИО", "Логин", "Пароль"]] + outcome.slips.map { [$0.fullName, $0.login, $0.password] }
-                let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
-                // Passwords: readable by the one who ran the import only.
-                FileManager.default.createFile(
-                    atPath: slips,
-                    contents: try SheetFormat.csv.write(table, sheetName: "Листки"),
-                    attributes: [.posixPermissions: 0o600]
-                )
-            }
+            let lines = [["ФИО", "Логин", "Пароль"]] + outcome.slips.map { [$0.fullName, $0.login, $0.password] }
+            let sheet = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
+            try handle.write(contentsOf: try SheetFormat.csv.write(sheet, sheetName: "Листки"))
             return (summary(outcome.reading), outcome.reading.refusals, outcome.written)
         }
     }

@@ -62,6 +62,10 @@ struct ListCommandTests {
         let slips = folder.appendingPathComponent("slips.csv").path
         try Data("Фамилия;Имя;Отчество;Роли\nПетрова;Анна;Сергеевна;учитель\n".utf8).write(to: URL(fileURLWithPath: staff))
         #expect(throws: (any Error).self) { try Zhurnal.parseAsRoot(["import", "staff", staff] + db) }
+        // A slips' file that cannot be made stops the import before anything is written.
+        let staffBefore = try await people()
+        await commands.expectFailure(["import", "staff", staff, "--slips", folder.appendingPathComponent("no/such/dir.csv").path] + db)
+        #expect(try await people() == staffBefore)
         try await commands.run(["import", "staff", staff, "--slips", slips] + db)
         let slip = try #require(FileManager.default.contents(atPath: slips).map { String(decoding: $0, as: UTF8.self) })
         #expect(slip.contains("Петрова Анна Сергеевна;"))

@@ -80,18 +80,3 @@ struct LessonGenerationTests {
         #expect(third.new.isEmpty && third.existing == 4)
     }
 }
-
-extension LessonGenerationTests {
-    @Test func aDayRearrangedByHandIsNotFilledAgain() {
-        // Mathematics on Mondays, second lesson; the lesson of 7 September was moved to Friday by the administration.
-        let entries = [LessonGeneration.Entry(courseID: 1, weekday: 1, lessonNumber: 2, valid: year, teacherID: 7, parallel: 5, terms: [year])]
-        let outcome = LessonGeneration.lessons(
-            span: DateSpan(day(9, 7), day(9, 14)),
-            entries: entries,
-            holidays: [],
-            existing: [],
-            rearranged: [.init(courseID: 1, date: day(9, 7))]
-        )
-        #expect(outcome.new.map(\.slot.date) == [day(9, 14)])
-    }
-}

@@ -62,6 +62,17 @@ struct StaffListTests {
         #expect(StaffList.word(for: .parent) == nil)
     }
 
+    @Test func someoneWithAnotherAccountIsLeftToTheAdministrator() throws {
+        // Аксёнов is a parent: a teacher of the same name is not given the parent's account, nor a second one.
+        let reading = try StaffList.read(
+            header: header,
+            rows: rows([["Аксёнов", "Иван", "Петрович", "учитель"]]),
+            known: [:],
+            taken: ["аксенов иван петрович"]
+        )
+        #expect(reading.refusals.map(\.code) == ["account_exists"])
+    }
+
     @Test func aListWithoutTheRolesColumnIsRefusedWhole() {
         #expect(throws: RuleRefusal.self) { try StaffList.read(header: ["Фамилия", "Имя"], rows: [], known: [:]) }
     }

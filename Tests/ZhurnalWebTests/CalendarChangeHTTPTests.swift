@@ -157,6 +157,36 @@ extension CalendarChangeHTTPTests {
             #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM lessons WHERE school_id = 1 AND lesson_date = '2026-10-19'") == 0)
             // 12 October's lesson was written in.
             #expect(try errorCode(try await holiday("2026-10-12", "2026-10-12", parallel: 5)) == "lessons_kept")
+
+            // A lesson cancelled beforehand goes with its day; one whose mark was deleted keeps its history, and stays.
+            let week2 = try await admin.call(
+                .put,
+                "/api/v1/classes/1/timetable",
+                json: "{\"from\": \"2026-10-13\", \"cells\": [{\"weekday\": 4, \"lessonNumber\": 2, \"courseId\": 1}]}"
+            )
+            #expect(try json(week2)["lessonsCreated"] as? Int == 2)
+            func lesson(_ day: String) async throws -> Int {
+                try await database.read { sql in
+                    try await sql.raw("SELECT id FROM lessons WHERE school_id = 1 AND lesson_date = \(bind: day)").first()!.decode(
+                        column: "id",
+                        as: Int.self
+                    )
+                }
+            }
+            let fifteenth = try await lesson("2026-10-15")
+            #expect(try await admin.call(.put, "/api/v1/lessons/\(fifteenth)/schedule", json: "{\"cancelled\": true}").status == .ok)
+            #expect(try await holiday("2026-10-15", "2026-10-15", parallel: 5).status == .created)
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM lessons WHERE school_id = 1 AND lesson_date = '2026-10-15'") == 0)
+            let twentySecond = try await lesson("2026-10-22")
+            try await database.write { sql in
+                try await sql.raw(
+                    """
+                    INSERT INTO history (school_id, entity, entity_id, action, at, old_value, lesson_id, student_id)
+                    VALUES (1, 'mark', '999', 'delete', '2026-10-12T10:00:00Z', '5', \(bind: twentySecond), \(bind: TinySchool.aksyonova))
+                    """
+                ).run()
+            }
+            #expect(try errorCode(try await holiday("2026-10-22", "2026-10-22", parallel: 5)) == "lessons_kept")
         }
     }
 }

@@ -149,6 +149,20 @@ struct GroupSetupHTTPTests {
                 try json(try await admin.call(.post, "/api/v1/groups", json: "{\"title\": \"Группа 2\", \"classId\": 1}"))["id"] as? Int
             )
             #expect(try await admin.call(.get, "/api/v1/groups/\(sub)/timetable").status == .notFound)
+
+            // Громов leaves the school on 30 December: his place in the choir ends that day too.
+            let left = try await admin.call(
+                .post,
+                "/api/v1/students/\(AccessSchool.otherPupil)/movements",
+                json: "{\"kind\": \"departure\", \"date\": \"2026-12-30\", \"reason\": \"переезд\"}"
+            )
+            #expect(left.status == .ok || left.status == .created)
+            #expect(
+                try await Stored.count(
+                    database,
+                    "SELECT COUNT(*) AS n FROM group_members WHERE school_id = 1 AND student_id = \(bind: AccessSchool.otherPupil) AND ends_on = '2026-12-30'"
+                ) == 1
+            )
         }
     }
 

@@ -221,6 +221,15 @@ extension ScheduleChangeHTTPTests {
             let generated = try await admin.call(.post, "/api/v1/calendar/lessons", json: "{}")
             #expect(generated.status == .ok)
             #expect(try await lessons() == ["2026-10-16 1", "2026-10-21 1"])
+            // A new week with both hours on Wednesdays fills the hour nobody left, and only that one.
+            let both = try await admin.call(
+                .put,
+                "/api/v1/classes/1/timetable",
+                json:
+                    "{\"from\": \"2026-10-13\", \"cells\": [{\"weekday\": 3, \"lessonNumber\": 1, \"courseId\": 1}, {\"weekday\": 3, \"lessonNumber\": 2, \"courseId\": 1}]}"
+            )
+            #expect(try json(both)["lessonsCreated"] as? Int == 1)
+            #expect(try await lessons() == ["2026-10-14 1", "2026-10-16 1", "2026-10-21 1"])
         }
     }
 }

@@ -78,9 +78,16 @@ struct StaffListHTTPTests {
             let refused = try await PupilListImportTests.post(
                 admin,
                 "/api/v1/imports/staff",
-                Data("Фамилия;Имя;Отчество;Роли\nНовиков;Иван;;учитель\nСидоров;Олег;;администратор\n".utf8)
+                Data("Фамилия;Имя;Отчество;Роли\nНовиков;Иван;;учитель\nСидоров;Олег;;администратор\nАксёнов;Иван;Петрович;учитель\n".utf8)
             )
             #expect(try errorCode(refused) == "import_refused")
+            // Аксёнов, a parent with an account, is named among the refused rows.
+            let dry = try await PupilListImportTests.post(
+                admin,
+                "/api/v1/imports/staff?dryRun=true",
+                Data("Фамилия;Имя;Отчество;Роли\nАксёнов;Иван;Петрович;учитель\n".utf8)
+            )
+            #expect((try json(dry)["refusals"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["account_exists"])
             #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM people WHERE last_name = 'Новиков'") == 0)
 
             let teacher = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)

@@ -90,3 +90,46 @@ struct ThematicPlanHTTPTests {
         }
     }
 }
+
+extension ThematicPlanHTTPTests {
+    @Test(arguments: TestDatabases.flavors)
+    func thePlanIsEditedInPlaceRowByRow(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, database in
+            let teacher = Browser(client, address: "198.51.100.211")
+            _ = try await teacher.signIn(AccessSchool.Login.teacher)
+            _ = try await teacher.get("/courses/1/plan")
+            let file = Multipart.Part.file(field: "file", name: "ктп.csv", bytes: Array(Self.plan.utf8), type: "text/csv")
+            #expect(try await teacher.upload("/courses/1/plan", [file]).status == .seeOther)
+            let page = try await teacher.get("/courses/1/plan")
+            #expect(page.text.contains("action=\"/courses/1/plan/rows\""))
+            #expect(page.text.contains("name=\"t_0\" type=\"text\" maxlength=\"300\" value=\"Натуральные числа\""))
+
+            // The first topic renamed, the second removed, a third added with its control work; a row with hours but
+            // no topic is refused with its form row and nothing changes.
+            let refused = try await teacher.post(
+                "/courses/1/plan/rows",
+                [("n_0", "1"), ("t_0", "Числа"), ("h_0", "1"), ("c_0", ""), ("n_1", ""), ("t_1", ""), ("h_1", "3"), ("c_1", "")]
+            )
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Не заполнено поле «Тема»"))
+            #expect(refused.text.contains("value=\"Числа\""))
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM plan_topics WHERE school_id = 1 AND title = 'Числа'") == 0)
+            let saved = try await teacher.post(
+                "/courses/1/plan/rows",
+                [
+                    ("n_0", "1"), ("t_0", "Числа"), ("h_0", "1"), ("c_0", ""), ("n_1", ""), ("t_1", ""), ("h_1", ""), ("c_1", ""),
+                    ("n_2", "2"), ("t_2", "Повторение"), ("h_2", "2"), ("c_2", "Контрольная работа"),
+                ]
+            )
+            #expect(saved.status == .seeOther)
+            let export = String(buffer: try await teacher.get("/courses/1/plan.csv").body)
+            #expect(export.contains("1;Числа;1;"))
+            #expect(export.contains("2;Повторение;2;Контрольная работа"))
+            #expect(!export.contains("Дроби"))
+            // Another teacher's course is not his to edit.
+            let other = Browser(client, address: "198.51.100.212")
+            _ = try await other.signIn(AccessSchool.Login.otherTeacher)
+            #expect(try await other.post("/courses/1/plan/rows", [("t_0", "Чужое"), ("h_0", "1")]).status == .forbidden)
+        }
+    }
+}

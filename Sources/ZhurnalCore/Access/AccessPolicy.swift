@@ -37,7 +37,7 @@ public enum AccessPolicy {
         case (.changeSchedule, .school):
             return admin || deputy
         case (.read, .teacherWeek(_, let teacherID)):
-            // The administration plans everyone's week; a teacher sees his own, even after losing the role mid-year.
+            // The administration plans everyone's week; a teacher sees his own.
             return actor.readsWholeSchool || actor.personID == teacherID
         case (.readAggregates, .school(let id)):
             // An observer reads only the schools he was given, his account's own school included only if given.

@@ -58,8 +58,10 @@ public enum StaffList {
         }
     }
 
-    /// `known` by ``PersonalName/key``.
-    public static func read(header: [String], rows: [ImportRow], known: [String: Known]) throws(RuleRefusal) -> Reading {
+    /// `known` by ``PersonalName/key``; `taken` the keys of people with another account — a parent's, or a member of
+    /// staff's that was switched off — whom a file does not touch: a namesake must not get a teacher's rights, and one
+    /// person is not given a second account.
+    public static func read(header: [String], rows: [ImportRow], known: [String: Known], taken: Set<String> = []) throws(RuleRefusal) -> Reading {
         let columns = try ImportColumns(header: header, expected: headings, required: [lastName, firstName, roles])
         var reading = Reading()
         var lines: [String: Int] = [:]
@@ -72,6 +74,13 @@ public enum StaffList {
                 }
                 lines[name.key] = row.line
                 let existing = known[name.key]
+                if existing == nil, taken.contains(name.key) {
+                    throw RuleRefusal(
+                        code: "account_exists",
+                        russianMessage:
+                            "У человека «\(name.full)» уже есть учётная запись (родителя или отключённая): роли сотрудника выдайте на странице «Люди»."
+                    )
+                }
                 let roles = try parseRoles(row[columns[roles]], held: existing?.roles ?? [])
                 if let existing {
                     let added = roles.subtracting(existing.roles)

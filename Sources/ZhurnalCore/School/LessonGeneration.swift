@@ -53,25 +53,8 @@ public enum LessonGeneration {
         public var onHolidays = 0
     }
 
-    /// A course's day that the administration changed by hand: a lesson moved away from it (or to another hour of it)
-    /// leaves no gap for generation to fill.
-    public struct CourseDay: Sendable, Hashable {
-        public let courseID: Int
-        public let date: LocalDate
-
-        public init(courseID: Int, date: LocalDate) {
-            self.courseID = courseID
-            self.date = date
-        }
-    }
-
-    public static func lessons(
-        span: DateSpan,
-        entries: [Entry],
-        holidays: [Holiday],
-        existing: Set<Slot>,
-        rearranged: Set<CourseDay> = []
-    ) -> Outcome {
+    /// `existing` holds the lessons there and the hours lessons were moved away from by hand.
+    public static func lessons(span: DateSpan, entries: [Entry], holidays: [Holiday], existing: Set<Slot>) -> Outcome {
         var outcome = Outcome()
         let byWeekday = Dictionary(grouping: entries, by: \.weekday)
         for date in span.days {
@@ -81,7 +64,7 @@ public enum LessonGeneration {
                     continue
                 }
                 let slot = Slot(courseID: entry.courseID, date: date, lessonNumber: entry.lessonNumber)
-                if existing.contains(slot) || rearranged.contains(CourseDay(courseID: entry.courseID, date: date)) {
+                if existing.contains(slot) {
                     outcome.existing += 1
                 } else {
                     outcome.new.append(Lesson(slot: slot, teacherID: entry.teacherID))

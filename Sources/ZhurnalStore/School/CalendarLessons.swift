@@ -43,7 +43,7 @@ public enum CalendarLessons {
             """
             SELECT COUNT(*) AS n FROM lessons
             WHERE lessons.school_id = \(bind: school) AND lessons.id IN (\(lessons(school: school, year: year, pupils: pupils, days: days)))
-              AND NOT (\(Timetables.untouched))
+              AND NOT (\(Timetables.untouched(cancelledToo: true)))
             """
         ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -55,7 +55,7 @@ public enum CalendarLessons {
             """
             DELETE FROM lessons
             WHERE lessons.school_id = \(bind: school) AND lessons.id IN (\(lessons(school: school, year: year, pupils: pupils, days: days)))
-              AND \(Timetables.untouched)
+              AND \(Timetables.untouched(cancelledToo: true))
             RETURNING id
             """
         ).all().count

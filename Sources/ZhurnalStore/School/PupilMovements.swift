@@ -59,7 +59,8 @@ public enum PupilMovements {
         ).first()?.decode(column: "last", as: String?.self).flatMap { LocalDate(iso: $0) }
     }
 
-    /// Ends the old enrolment (and his places in the old class's subgroups) and opens the new one.
+    /// Ends the old enrolment (and his places in the old class's subgroups, and — when he leaves the school — in the
+    /// groups across classes) and opens the new one.
     public static func apply(
         _ change: PupilMovement.Change,
         school: Int,
@@ -78,9 +79,22 @@ public enum PupilMovements {
                 """
                 UPDATE group_members SET ends_on = \(bind: closing.lastDay.iso)
                 WHERE school_id = \(bind: school) AND student_id = \(bind: student)
-                  AND group_id IN (SELECT g.id FROM groups g JOIN enrolments e ON e.school_id = g.school_id AND e.class_id = g.class_id
-                                   WHERE e.school_id = \(bind: school) AND e.id = \(bind: closing.enrolmentID))
+                  AND (group_id IN (SELECT g.id FROM groups g JOIN enrolments e ON e.school_id = g.school_id AND e.class_id = g.class_id
+                                    WHERE e.school_id = \(bind: school) AND e.id = \(bind: closing.enrolmentID))
+                       OR (\(bind: change.opening == nil) AND group_id IN (SELECT g.id FROM groups g
+                                                                   WHERE g.school_id = \(bind: school) AND g.kind = 'cross_class')))
                   AND starts_on <= \(bind: closing.lastDay.iso) AND (ends_on IS NULL OR ends_on > \(bind: closing.lastDay.iso))
+                """
+            ).run()
+            // Places planned after he leaves go.
+            try await sql.raw(
+                """
+                DELETE FROM group_members
+                WHERE school_id = \(bind: school) AND student_id = \(bind: student) AND starts_on > \(bind: closing.lastDay.iso)
+                  AND (group_id IN (SELECT g.id FROM groups g JOIN enrolments e ON e.school_id = g.school_id AND e.class_id = g.class_id
+                                    WHERE e.school_id = \(bind: school) AND e.id = \(bind: closing.enrolmentID))
+                       OR (\(bind: change.opening == nil) AND group_id IN (SELECT g.id FROM groups g
+                                                                   WHERE g.school_id = \(bind: school) AND g.kind = 'cross_class')))
                 """
             ).run()
         }

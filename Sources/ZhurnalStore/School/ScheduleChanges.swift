@@ -16,6 +16,8 @@ public enum ScheduleChanges {
         public let number: Int
         public let cancelled: Bool
         public let movedFrom: LocalDate?
+        /// The hour the lesson stood at before the administration first moved it; nil for one never moved.
+        public let movedFromNumber: Int?
         /// `moved`, `cancelled`, `restored` or `added`; nil for a lesson as the timetable laid it.
         public let change: String?
         /// Marks, attendance or homework of its day.
@@ -23,6 +25,8 @@ public enum ScheduleChanges {
         /// The class's parallel and kind of periods; nil for a group across classes.
         public let parallel: Int?
         public let periodKind: PeriodKind?
+        /// The academic year of its course.
+        public let yearID: Int
         public let version: Int
     }
 
@@ -39,9 +43,9 @@ public enum ScheduleChanges {
     private static func placed(school: Int, where condition: SQLQueryString, in sql: any SQLDatabase) async throws -> [Placed] {
         var query = SQLQueryString(
             """
-            SELECT l.id, l.course_id, l.lesson_date, l.lesson_number, l.teacher_id, l.status, l.moved_from, l.schedule_change,
+            SELECT l.id, l.course_id, l.lesson_date, l.lesson_number, l.teacher_id, l.status, l.moved_from, l.moved_from_number, l.schedule_change,
                    l.version, l.attendance_taken_at, c.group_id, COALESCE(c.class_id, g.class_id) AS class_id, k.parallel,
-                   k.letter, k.period_kind, s.name AS subject, g.title AS group_title, p.last_name, p.first_name, p.patronymic,
+                   k.letter, k.period_kind, c.year_id, s.name AS subject, g.title AS group_title, p.last_name, p.first_name, p.patronymic,
                    (SELECT COUNT(*) FROM marks m WHERE m.school_id = l.school_id AND m.lesson_id = l.id)
                    + (SELECT COUNT(*) FROM attendance a WHERE a.school_id = l.school_id AND a.lesson_id = l.id)
                    + (SELECT COUNT(*) FROM homework h WHERE h.school_id = l.school_id AND h.lesson_id = l.id) AS entries
@@ -76,11 +80,13 @@ public enum ScheduleChanges {
                 number: try row.decode(column: "lesson_number", as: Int.self),
                 cancelled: try row.decode(column: "status", as: String.self) == "cancelled",
                 movedFrom: try row.decode(column: "moved_from", as: String?.self).flatMap { LocalDate(iso: $0) },
+                movedFromNumber: try row.decode(column: "moved_from_number", as: Int?.self),
                 change: try row.decode(column: "schedule_change", as: String?.self),
                 hasEntries: try row.decode(column: "entries", as: Int.self) > 0
                     || (try row.decode(column: "attendance_taken_at", as: String?.self)) != nil,
                 parallel: parallel,
                 periodKind: try row.decode(column: "period_kind", as: String?.self).flatMap { PeriodKind(rawValue: $0) },
+                yearID: try row.decode(column: "year_id", as: Int.self),
                 version: try row.decode(column: "version", as: Int.self)
             )
         }
@@ -114,16 +120,32 @@ public enum ScheduleChanges {
     ) async throws -> Bool {
         let moved = date != lesson.date || number != lesson.number
         let movedFrom = moved ? ScheduleChange.movedFrom(original: lesson.movedFrom, current: lesson.date, to: date) : lesson.movedFrom
+        // The first place it stood: back there, it is no longer a moved lesson.
+        let original = (date: lesson.movedFrom ?? lesson.date, number: lesson.movedFromNumber ?? lesson.number)
+        let fromNumber: Int? = (date == original.date && number == original.number) ? nil : original.number
         let change = moved ? "moved" : (cancelled == lesson.cancelled ? lesson.change : (cancelled ? "cancelled" : "restored"))
-        return try await sql.raw(
+        var query = SQLQueryString(
             """
             UPDATE lessons SET lesson_date = \(bind: date.iso), lesson_number = \(bind: number), moved_from = \(bind: movedFrom?.iso),
-                status = \(bind: cancelled ? "cancelled" : "held"), schedule_change = \(bind: change),
+                moved_from_number = \(bind: fromNumber), status = \(bind: cancelled ? "cancelled" : "held"), schedule_change = \(bind: change),
                 schedule_changed_by = \(bind: person), schedule_changed_at = \(bind: now), updated_at = \(bind: now), version = version + 1
             WHERE school_id = \(bind: school) AND id = \(bind: lesson.id) AND version = \(bind: lesson.version)
-            RETURNING id
             """
-        ).first() != nil
+        )
+        if moved || cancelled {
+            // A teacher's mark given meanwhile keeps the lesson where it is.
+            query.appendLiteral(
+                """
+
+                  AND attendance_taken_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.school_id = lessons.school_id AND m.lesson_id = lessons.id)
+                  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.school_id = lessons.school_id AND a.lesson_id = lessons.id)
+                  AND NOT EXISTS (SELECT 1 FROM homework h WHERE h.school_id = lessons.school_id AND h.lesson_id = lessons.id)
+                """
+            )
+        }
+        query.appendLiteral(" RETURNING id")
+        return try await sql.raw(query).first() != nil
     }
 
     /// An extra lesson of the course beside the timetable; returns its id.

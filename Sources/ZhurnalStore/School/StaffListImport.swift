@@ -24,7 +24,12 @@ public enum StaffListImport {
     /// passwords it needs.
     public static func plan(header: [String], rows: [ImportRow], school: Int, in database: Database) async throws -> StaffList.Reading {
         try await database.read { sql in
-            try StaffList.read(header: header, rows: rows, known: try await known(school: school, in: sql))
+            try StaffList.read(
+                header: header,
+                rows: rows,
+                known: try await known(school: school, in: sql),
+                taken: try await taken(school: school, in: sql)
+            )
         }
     }
 
@@ -42,7 +47,12 @@ public enum StaffListImport {
     ) async throws -> Outcome {
         try await database.write { sql in
             try await SetUpLock.hold(school: school, in: sql)
-            let reading = try StaffList.read(header: header, rows: rows, known: try await known(school: school, in: sql))
+            let reading = try StaffList.read(
+                header: header,
+                rows: rows,
+                known: try await known(school: school, in: sql),
+                taken: try await taken(school: school, in: sql)
+            )
             guard reading.refusals.isEmpty, !(reading.new.isEmpty && reading.promotions.isEmpty) else {
                 return Outcome(reading: reading, slips: [], written: false)
             }
@@ -126,6 +136,25 @@ public enum StaffListImport {
         Dictionary(
             try await staff(school: school, in: sql).map { ($0.name.key, StaffList.Known(accountID: $0.account, roles: $0.roles)) },
             uniquingKeysWith: { first, _ in first }
+        )
+    }
+
+    /// The full names' keys of everyone with an account, switched off or not.
+    static func taken(school: Int, in sql: any SQLDatabase) async throws -> Set<String> {
+        Set(
+            try await sql.raw(
+                """
+                SELECT p.last_name, p.first_name, p.patronymic FROM accounts a
+                JOIN people p ON p.school_id = a.school_id AND p.id = a.person_id
+                WHERE a.school_id = \(bind: school)
+                """
+            ).all().map { row in
+                PersonalName(
+                    lastName: try row.decode(column: "last_name", as: String.self),
+                    firstName: try row.decode(column: "first_name", as: String.self),
+                    patronymic: try row.decode(column: "patronymic", as: String?.self)
+                ).key
+            }
         )
     }
 

@@ -52,32 +52,30 @@ public enum TimetableLessons {
             )
         }
         var existing = Set<LessonGeneration.Slot>()
-        var rearranged = Set<LessonGeneration.CourseDay>()
-        // The lessons there, and the days lessons were moved away from (or to another hour of) by hand.
+        // The lessons there, and the hours lessons were moved away from by hand: neither is filled again.
         for row in try await sql.raw(
             """
-            SELECT course_id, lesson_date, lesson_number, moved_from, schedule_change FROM lessons
+            SELECT course_id, lesson_date, lesson_number, COALESCE(moved_from, lesson_date) AS first_date, moved_from_number FROM lessons
             WHERE school_id = \(bind: school)
               AND (lesson_date BETWEEN \(bind: span.start.iso) AND \(bind: span.end.iso)
                    OR moved_from BETWEEN \(bind: span.start.iso) AND \(bind: span.end.iso))
             """
         ).all() {
-            guard let date = LocalDate(iso: try row.decode(column: "lesson_date", as: String.self)) else { continue }
             let course = try row.decode(column: "course_id", as: Int.self)
-            existing.insert(.init(courseID: course, date: date, lessonNumber: try row.decode(column: "lesson_number", as: Int.self)))
-            if let from = try row.decode(column: "moved_from", as: String?.self).flatMap({ LocalDate(iso: $0) }) {
-                rearranged.insert(.init(courseID: course, date: from))
-            } else if try row.decode(column: "schedule_change", as: String?.self) == "moved" {
-                // Moved to another hour of its own day: the hour it left stays free.
-                rearranged.insert(.init(courseID: course, date: date))
+            if let date = LocalDate(iso: try row.decode(column: "lesson_date", as: String.self)) {
+                existing.insert(.init(courseID: course, date: date, lessonNumber: try row.decode(column: "lesson_number", as: Int.self)))
+            }
+            if let number = try row.decode(column: "moved_from_number", as: Int?.self),
+                let first = LocalDate(iso: try row.decode(column: "first_date", as: String.self))
+            {
+                existing.insert(.init(courseID: course, date: first, lessonNumber: number))
             }
         }
         let outcome = LessonGeneration.lessons(
             span: span,
             entries: entries,
             holidays: calendar.holidays.map { .init(span: $0.span, parallel: $0.parallel) },
-            existing: existing,
-            rearranged: rearranged
+            existing: existing
         )
         var lessons = RowBatch(
             table: "lessons",

@@ -4,18 +4,29 @@ import ZhurnalCore
 /// A class's courses and weekly timetable as the administrator edits them, with the other classes' lessons that a new
 /// timetable must not clash with.
 public enum Timetables {
-    /// A lesson as the timetable laid it and nobody touched since — no topic, entries, substitution or change by hand,
-    /// outside closed periods — over the table `lessons` itself: one a new timetable or calendar may take away.
-    static var untouched: SQLQueryString {
-        """
-        lessons.topic IS NULL AND lessons.moved_from IS NULL AND lessons.status = 'held' AND lessons.attendance_taken_at IS NULL
-          AND lessons.control_work_type_id IS NULL AND lessons.substitution_recorded_at IS NULL AND lessons.schedule_change IS NULL
-          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.school_id = lessons.school_id AND m.lesson_id = lessons.id)
-          AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.school_id = lessons.school_id AND a.lesson_id = lessons.id)
-          AND NOT EXISTS (SELECT 1 FROM homework h WHERE h.school_id = lessons.school_id AND h.lesson_id = lessons.id)
-          AND NOT EXISTS (SELECT 1 FROM periods p WHERE p.school_id = lessons.school_id AND p.closed_at IS NOT NULL
-                          AND lessons.lesson_date BETWEEN p.starts_on AND p.ends_on)
-        """
+    /// A lesson as the timetable laid it and nobody touched since — no topic, entries or history lines, substitution
+    /// or change by hand, outside closed periods — over the table `lessons` itself: one a new timetable or calendar may
+    /// take away. A calendar that takes the day away takes a cancelled lesson too (`cancelledToo`): there is nothing
+    /// left to cancel.
+    static func untouched(cancelledToo: Bool = false) -> SQLQueryString {
+        var query: SQLQueryString =
+            cancelledToo
+            ? "(lessons.status = 'cancelled' OR (lessons.status = 'held' AND lessons.schedule_change IS NULL AND lessons.moved_from IS NULL))"
+            : "lessons.status = 'held' AND lessons.schedule_change IS NULL AND lessons.moved_from IS NULL"
+        query.appendLiteral(
+            """
+
+              AND lessons.topic IS NULL AND lessons.attendance_taken_at IS NULL AND lessons.control_work_type_id IS NULL
+              AND lessons.substitution_recorded_at IS NULL AND lessons.moved_from_number IS NULL
+              AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.school_id = lessons.school_id AND m.lesson_id = lessons.id)
+              AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.school_id = lessons.school_id AND a.lesson_id = lessons.id)
+              AND NOT EXISTS (SELECT 1 FROM homework h WHERE h.school_id = lessons.school_id AND h.lesson_id = lessons.id)
+              AND NOT EXISTS (SELECT 1 FROM history y WHERE y.school_id = lessons.school_id AND y.lesson_id = lessons.id)
+              AND NOT EXISTS (SELECT 1 FROM periods p WHERE p.school_id = lessons.school_id AND p.closed_at IS NOT NULL
+                              AND lessons.lesson_date BETWEEN p.starts_on AND p.ends_on)
+            """
+        )
+        return query
     }
 
     /// Whose week: a class — its own courses and its subgroups' — or a group across classes.
@@ -225,7 +236,7 @@ public enum Timetables {
             """
             DELETE FROM lessons
             WHERE school_id = \(bind: school) AND lesson_date >= \(bind: firstLesson.iso) AND course_id IN (\(courses))
-              AND \(untouched)
+              AND \(untouched())
             """
         ).run()
     }

@@ -38,15 +38,11 @@ struct AdminGroupsController: Sendable {
             // Members not shown on the form (a group across classes shows one class at a time) stay as they are.
             let shown = Set((form["shown"] ?? "").split(separator: ",").compactMap { Int($0) })
             let ticked = Set(form.keys.compactMap { $0.hasPrefix("s_") ? Int($0.dropFirst(2)) : nil })
-            let from = (form["from"] ?? "").trimmingCharacters(in: .whitespaces)
-            let before = Set(
-                try await setup.members(groupID: groupID, on: LocalDate(iso: from), candidatesOf: nil, context: context, path: request.uri.path)
-                    .members.map(\.id)
-            )
-            let wanted = before.subtracting(shown).union(ticked)
             let outcome: (joined: Int, left: Int)
             do {
-                outcome = try await setup.setMembers(groupID: groupID, from: from, wanted: wanted, context: context, path: request.uri.path)
+                outcome = try await setup.setMembers(groupID: groupID, from: form["from"] ?? "", context: context, path: request.uri.path) {
+                    $0.subtracting(shown).union(ticked)
+                }
             } catch let error as AppError where error.status == .unprocessableContent {
                 return try await group(request, context, error: error.message, status: .unprocessableContent)
             }

@@ -18,6 +18,7 @@ struct CoursePlanController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/courses/:courseId/plan") { request, context in try await page(request, context) }
         router.post("/courses/:courseId/plan") { request, context in try await upload(request, context) }
+        router.post("/courses/:courseId/plan/rows") { request, context in try await edit(request, context) }
         for format in SheetFormat.allCases {
             router.get("/courses/:courseId/plan.\(format.rawValue)") { request, context in
                 try await setup.export(
@@ -66,12 +67,29 @@ struct CoursePlanController: Sendable {
         let hasTopics: Bool
         let canEdit: Bool
         let action: String
+        let editAction: String
+        /// The plan's rows as form fields, and a few empty ones for new topics.
+        let rows: [EditRow]
         let exportXLSX: String
         let exportCSV: String
 
         struct Refusal: Sendable {
             let line: Int
             let message: String
+        }
+
+        struct EditRow: Sendable {
+            let index: Int
+            let number: String
+            let title: String
+            let hours: String
+            let controls: [Choice]
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+            let selected: Bool
         }
 
         struct TopicLine: Sendable {
@@ -88,6 +106,7 @@ struct CoursePlanController: Sendable {
         _ context: AppRequestContext,
         error: String? = nil,
         refusals: [ImportRefusal] = [],
+        edited: [[String]]? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let courseID = try context.parameters.require("courseId", as: Int.self)
@@ -122,10 +141,62 @@ struct CoursePlanController: Sendable {
             hasTopics: !view.course.topics.isEmpty,
             canEdit: view.canEdit,
             action: "/courses/\(courseID)/plan",
+            editAction: "/courses/\(courseID)/plan/rows",
+            rows: Self.editRows(view, edited: edited),
             exportXLSX: "/courses/\(courseID)/plan.xlsx",
             exportCSV: "/courses/\(courseID)/plan.csv"
         )
         return pages.page("course-plan", page, status: status)
+    }
+
+    /// Rows of the form: each topic (or, after a refusal, each row as typed) and three empty ones.
+    static func editRows(_ view: PlanSetup.View, edited: [[String]]?) -> [Page.EditRow] {
+        let names = view.course.workTypes.values.sorted()
+        let cells =
+            edited
+            ?? view.course.topics.map { topic in
+                [String(topic.position), topic.title, String(topic.hours), topic.controlWorkTypeID.flatMap { view.course.workTypes[$0] } ?? ""]
+            }
+        return (cells + Array(repeating: ["", "", "", ""], count: 3)).enumerated().map { index, row in
+            Page.EditRow(
+                index: index,
+                number: row[0],
+                title: row[1],
+                hours: row[2],
+                controls: [Page.Choice(value: "", label: "—", selected: row[3].isEmpty)]
+                    + names.map { Page.Choice(value: $0, label: $0, selected: $0 == row[3]) }
+            )
+        }
+    }
+
+    /// The plan edited on the page: its rows, as typed, go through the same rules as a file's; a row without a topic
+    /// and hours is left out, which is how a topic is removed.
+    func edit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let courseID = try context.parameters.require("courseId", as: Int.self)
+        let form = try await request.form([String: String].self, context: context)
+        let indexes = Set(form.keys.compactMap { $0.hasPrefix("t_") ? Int($0.dropFirst(2)) : nil }).sorted()
+        let typed = indexes.prefix(1000).map { index in
+            ["n", "t", "h", "c"].map { (form["\($0)_\(index)"] ?? "").trimmingCharacters(in: .whitespaces) }
+        }
+        let kept = typed.enumerated().filter { !$0.element[1].isEmpty || !$0.element[2].isEmpty }
+        let table = SheetTable(header: ThematicPlan.headings, rows: kept.map { ImportRow(line: $0.offset + 1, cells: $0.element) })
+        let read: (topics: [ThematicPlan.Topic], refusals: [ImportRefusal])
+        do {
+            read = try await setup.replace(courseID: courseID, table: table, write: true, context: context, path: request.uri.path)
+        } catch let error as AppError where error.status == .unprocessableContent {
+            return try await page(request, context, error: error.message, edited: typed, status: .unprocessableContent)
+        }
+        guard read.refusals.isEmpty else {
+            return try await page(
+                request,
+                context,
+                error: "План не сохранён: исправьте строки, названные ниже (номер — строка формы).",
+                refusals: read.refusals,
+                edited: typed,
+                status: .unprocessableContent
+            )
+        }
+        return Response(status: .seeOther, headers: [.location: "/courses/\(courseID)/plan?saved=1"])
     }
 
     func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {

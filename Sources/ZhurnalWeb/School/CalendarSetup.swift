@@ -79,6 +79,8 @@ struct CalendarSetup: Sendable {
     ) async throws -> Int {
         let today = SchoolCalendar.today(clock())
         return try await database.write { sql in
+            // Timetables and schedule changes read the calendar to lay lessons: they wait for this change.
+            try await SetUpLock.hold(school: school, in: sql)
             guard let calendar = try await YearCalendars.current(school: school, today: today, in: sql) else { throw Self.noYear }
             do {
                 return try await body(calendar, try YearCalendarRules.span(from: startsOn, to: endsOn, in: calendar.span), sql)

@@ -97,6 +97,18 @@ struct GroupSetup: Sendable {
         context: AppRequestContext,
         path: String
     ) async throws -> (joined: Int, left: Int) {
+        try await setMembers(groupID: groupID, from: text, context: context, path: path) { _ in wanted }
+    }
+
+    /// The members from `from` on as `wanted` makes them of those on that day — read in the writing transaction, so
+    /// that two administrators ticking pupils of different classes do not undo each other.
+    func setMembers(
+        groupID: Int,
+        from text: String,
+        context: AppRequestContext,
+        path: String,
+        wanted members: @escaping @Sendable (Set<Int>) -> Set<Int>
+    ) async throws -> (joined: Int, left: Int) {
         let school = try await manager(context, path)
         guard let date = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
             throw AppError.invalid("bad_date", "Дата — в виде ГГГГ-ММ-ДД.")
@@ -112,13 +124,14 @@ struct GroupSetup: Sendable {
             if let closed = calendar.periods.first(where: { $0.closed && $0.span.end >= date }) {
                 throw AppError.invalid("period_closed", "Период «\(closed.title)» закрыт: состав группы меняют с даты после его конца.")
             }
+            let current = try await SchoolGroups.stretches(school: school, group: groupID, in: sql)
+            let wanted = members(Set(current.filter { $0.covers(date) }.map(\.studentID)))
             let eligible: Set<Int> =
                 if let classID = group.classID {
                     Set(try await SchoolGroups.pupils(school: school, year: calendar.yearID, classID: classID, on: date, in: sql).map(\.id))
                 } else {
                     try await SchoolGroups.enrolled(school: school, year: calendar.yearID, students: wanted, on: date, in: sql)
                 }
-            let current = try await SchoolGroups.stretches(school: school, group: groupID, in: sql)
             let plan: GroupMembership.Plan
             do {
                 plan = try GroupMembership.plan(

@@ -40,9 +40,7 @@ struct PlanSetup: Sendable {
         context: AppRequestContext,
         path: String
     ) async throws -> (topics: [ThematicPlan.Topic], refusals: [ImportRefusal]) {
-        let facts = try await access.course(courseID, context: context, path: path)
-        let actor = try context.requireActor()
-        if !Self.mayEdit(actor, facts) { try await access.require(.keepJournal, on: .course(facts), context: context, path: path) }
+        let actor = try await editor(courseID, context: context, path: path)
         guard file.count <= PupilListFiles.maxBytes else {
             throw AppError(status: .contentTooLarge, code: "file_too_large", message: "Файл больше 5 МБ.")
         }
@@ -52,7 +50,36 @@ struct PlanSetup: Sendable {
         } catch {
             throw AppError.invalid(error.code, error.russianMessage)
         }
-        return try await database.write { sql in
+        return try await replace(courseID: courseID, table: table, write: write, by: actor)
+    }
+
+    /// The plan as a table — a file's, or the page's rows edited in place — checked by ``ThematicPlan``'s rules and,
+    /// when asked and nothing is refused, made the course's plan.
+    func replace(
+        courseID: Int,
+        table: SheetTable,
+        write: Bool,
+        context: AppRequestContext,
+        path: String
+    ) async throws -> (topics: [ThematicPlan.Topic], refusals: [ImportRefusal]) {
+        try await replace(courseID: courseID, table: table, write: write, by: try await editor(courseID, context: context, path: path))
+    }
+
+    /// Who may change the course's plan: its teacher or the administration.
+    private func editor(_ courseID: Int, context: AppRequestContext, path: String) async throws -> Actor {
+        let facts = try await access.course(courseID, context: context, path: path)
+        let actor = try context.requireActor()
+        if !Self.mayEdit(actor, facts) { try await access.require(.keepJournal, on: .course(facts), context: context, path: path) }
+        return actor
+    }
+
+    private func replace(
+        courseID: Int,
+        table: SheetTable,
+        write: Bool,
+        by actor: Actor
+    ) async throws -> (topics: [ThematicPlan.Topic], refusals: [ImportRefusal]) {
+        try await database.write { sql in
             let course = try await ThematicPlans.course(school: actor.schoolID, course: courseID, in: sql)
             let workTypes = Dictionary(course.workTypes.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
             let read: (topics: [ThematicPlan.Topic], refusals: [ImportRefusal])

@@ -75,7 +75,14 @@ struct ScheduleChangeSetup: Sendable {
             let cancelled = cancelled ?? lesson.cancelled
             guard moving || cancelled != lesson.cancelled else { return lesson }
             do {
-                let calendar = try await Self.calendar(on: lesson.date, parallel: lesson.parallel, kind: lesson.periodKind, school: school, in: sql)
+                let calendar = try await Self.calendar(
+                    on: lesson.date,
+                    year: lesson.yearID,
+                    parallel: lesson.parallel,
+                    kind: lesson.periodKind,
+                    school: school,
+                    in: sql
+                )
                 // Restoring a lesson takes back nothing of its day; moving or cancelling one would.
                 try ScheduleChange.checkMovable(from: lesson.date, hasEntries: lesson.hasEntries && (moving || cancelled), calendar: calendar)
                 if moving, lesson.cancelled, cancelled {
@@ -89,7 +96,14 @@ struct ScheduleChangeSetup: Sendable {
                         date: target.date,
                         number: target.number,
                         calendar: moving
-                            ? try await Self.calendar(on: target.date, parallel: lesson.parallel, kind: lesson.periodKind, school: school, in: sql)
+                            ? try await Self.calendar(
+                                on: target.date,
+                                year: lesson.yearID,
+                                parallel: lesson.parallel,
+                                kind: lesson.periodKind,
+                                school: school,
+                                in: sql
+                            )
                             : calendar,
                         neighbours: try await ScheduleChanges.neighbours(school: school, date: target.date, number: target.number, in: sql)
                     )
@@ -132,7 +146,7 @@ struct ScheduleChangeSetup: Sendable {
         let now = Timestamp.string(clock())
         return try await database.write { sql in
             try await SetUpLock.hold(school: school, in: sql)
-            let (_, schoolClass) = try await TimetableSetup.schoolClass(classID, school: school, today: today, in: sql)
+            let (year, schoolClass) = try await TimetableSetup.schoolClass(classID, school: school, today: today, in: sql)
             guard let course = try await Timetables.courses(school: school, of: .schoolClass(classID), in: sql).first(where: { $0.id == courseID })
             else {
                 throw AppError.invalid("unknown_course", "Это не курс класса.")
@@ -151,6 +165,7 @@ struct ScheduleChangeSetup: Sendable {
                     lessonID: nil,
                     date: date,
                     number: number,
+                    year: year.yearID,
                     parallel: schoolClass.parallel,
                     kind: schoolClass.periodKind,
                     school: school,
@@ -172,17 +187,19 @@ struct ScheduleChangeSetup: Sendable {
         }
     }
 
-    /// The calendar as the lesson's class sees it on `date`: the periods of its kind and the holidays of the year that
-    /// date falls in; a date outside every year is outside every period.
+    /// The calendar as the lesson's class sees it on `date`: the periods of its kind and the holidays of its course's
+    /// year; a date outside that year is outside every period.
     private static func calendar(
         on date: LocalDate,
+        year yearID: Int,
         parallel: Int?,
         kind: PeriodKind?,
         school: Int,
         in sql: any SQLDatabase
     ) async throws -> ScheduleChange.Calendar {
         let bells = Set(try await SchoolRulebook.book(school: school, in: sql).bells.map(\.number))
-        guard let year = try await YearCalendars.current(school: school, today: date, in: sql), year.span.contains(date) else {
+        guard let year = try await YearCalendars.current(school: school, today: date, in: sql), year.yearID == yearID, year.span.contains(date)
+        else {
             return ScheduleChange.Calendar(openTerms: [], closedTerms: [], holidays: [], parallel: parallel, bells: bells)
         }
         let periods = year.periods.filter { kind == nil || $0.kind == kind }
@@ -201,6 +218,7 @@ struct ScheduleChangeSetup: Sendable {
         lessonID: Int?,
         date: LocalDate,
         number: Int,
+        year: Int,
         parallel: Int?,
         kind: PeriodKind?,
         school: Int,
@@ -211,7 +229,7 @@ struct ScheduleChangeSetup: Sendable {
             lessonID: lessonID,
             date: date,
             number: number,
-            calendar: try await calendar(on: date, parallel: parallel, kind: kind, school: school, in: sql),
+            calendar: try await calendar(on: date, year: year, parallel: parallel, kind: kind, school: school, in: sql),
             neighbours: try await ScheduleChanges.neighbours(school: school, date: date, number: number, in: sql)
         )
     }
