@@ -11,7 +11,8 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract:
-            "Загрузить список из файла CSV или XLSX: pupils — ученики с классами и представителями, classes — классы, staff — сотрудники.",
+            "Загрузить список из файла CSV или XLSX: pupils — ученики с классами и представителями, classes — классы, staff — сотрудники, "
+            + "timetable — недельное расписание классов.",
         discussion:
             "Файл проверяется целиком; если хоть одна строка отклонена, не записывается ничего. Повторная загрузка того же файла ничего не меняет. "
             + "Новые сотрудники получают учётные записи: их листки (ФИО, логин, одноразовый пароль) пишутся в файл --slips."
@@ -24,6 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: "Для staff: файл CSV, куда записать листки новых сотрудников с одноразовыми паролями.")
     var slips: String?
+
+    @Option(help: "Для timetable: дата (ГГГГ-ММ-ДД), с которой действует расписание; по умолчанию сегодня.")
+    var from: String?
 
     func validate() throws {
         if list.kind == .staff, !dryRun, slips == nil {
@@ -126,6 +130,25 @@ struct ImportCommand: AsyncParsableCommand {
             let sheet = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
             try handle.write(contentsOf: try SheetFormat.csv.write(sheet, sheetName: "Листки"))
             return (summary(outcome.reading), outcome.reading.refusals, outcome.written)
+        case .timetable:
+            let outcome = try await TimetableListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: list.school,
+                from: try from.map { text in
+                    guard let date = LocalDate(iso: text) else { throw CommandError(message: "дата --from — в виде ГГГГ-ММ-ДД: \(text)") }
+                    return date
+                } ?? today,
+                today: today,
+                now: Timestamp.string(Date()),
+                write: !dryRun,
+                in: db
+            )
+            return (
+                "Классов с новым расписанием: \(outcome.weeks.count), без изменений: \(outcome.unchanged); уроков по нему: \(outcome.lessonsCreated).",
+                outcome.refusals,
+                outcome.written
+            )
         }
     }
 
@@ -157,6 +180,7 @@ struct ExportCommand: AsyncParsableCommand {
                 case .pupils: try await PupilListImport.export(school: list.school, today: today, in: db)
                 case .classes: try await ClassListImport.export(school: list.school, today: today, in: db)
                 case .staff: try await StaffListImport.export(school: list.school, in: db)
+                case .timetable: try await TimetableListImport.export(school: list.school, on: today, today: today, in: db)
                 }
             await db.close()
         } catch {

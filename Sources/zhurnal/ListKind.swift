@@ -1,17 +1,18 @@
 import ArgumentParser
 
-/// The lists `import` and `export` know. The curriculum and thematic plans go through their pages and the API; the
-/// timetable as a file is still to come (issue 6).
+/// The lists `import` and `export` know. The curriculum and thematic plans go through their pages and the API.
 enum ListKind: String, ExpressibleByArgument, CaseIterable {
     case pupils
     case classes
     case staff
+    case timetable
 
     var sheetName: String {
         switch self {
         case .pupils: "Ученики"
         case .classes: "Классы"
         case .staff: "Сотрудники"
+        case .timetable: "Расписание"
         }
     }
 }

@@ -72,6 +72,21 @@ struct ListCommandTests {
         let permissions = try FileManager.default.attributesOfItem(atPath: slips)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
         try await commands.run(["export", "staff", folder.appendingPathComponent("staff.xlsx").path] + db)
+
+        // The timetable from a date; an export reads back as the same week.
+        let week = folder.appendingPathComponent("week.csv").path
+        try Data("Класс;День;Урок;Предмет;Группа;Кабинет\n5А;Вт;1;Математика;;15\n".utf8).write(to: URL(fileURLWithPath: week))
+        await commands.expectFailure(["import", "timetable", week, "--from", "01.09.2026"] + db)
+        try await commands.run(["import", "timetable", week, "--from", "2026-09-01"] + db)
+        #expect(
+            try await database.read {
+                try await $0.raw("SELECT COUNT(*) AS n FROM timetable_entries WHERE weekday = 2 AND room = '15'").first()!.decode(
+                    column: "n",
+                    as: Int.self
+                )
+            } == 1
+        )
+        try await commands.run(["export", "timetable", folder.appendingPathComponent("week.xlsx").path] + db)
         await database.close()
         await scratch.remove()
         try? FileManager.default.removeItem(at: folder)

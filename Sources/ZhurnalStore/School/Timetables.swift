@@ -54,7 +54,10 @@ public enum Timetables {
     public struct ClassCourse: Sendable, Hashable {
         public let id: Int
         public let subjectID: Int
+        /// The subject's name, with the subgroup's title after it for a course of a subgroup.
         public let subject: String
+        public let subjectName: String
+        public let groupTitle: String?
         public let kind: JournalKind
         public let grading: Grading
         public let hoursPerWeek: Int
@@ -88,6 +91,8 @@ public enum Timetables {
                     id: id,
                     subjectID: last.subjectID,
                     subject: last.subject,
+                    subjectName: last.subjectName,
+                    groupTitle: last.groupTitle,
                     kind: last.kind,
                     grading: last.grading,
                     hoursPerWeek: last.hoursPerWeek,
@@ -103,6 +108,8 @@ public enum Timetables {
                     id: id,
                     subjectID: try row.decode(column: "subject_id", as: Int.self),
                     subject: try row.decode(column: "subject", as: String.self) + (group.map { " (\($0))" } ?? ""),
+                    subjectName: try row.decode(column: "subject", as: String.self),
+                    groupTitle: group,
                     kind: JournalKind(rawValue: try row.decode(column: "journal_kind", as: String.self)) ?? .lesson,
                     grading: Grading(rawValue: try row.decode(column: "grading", as: String.self)) ?? .marks,
                     hoursPerWeek: try row.decode(column: "hours_per_week", as: Int.self),

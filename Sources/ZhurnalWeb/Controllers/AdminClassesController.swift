@@ -19,7 +19,16 @@ struct AdminClassesController: Sendable {
         router.post("/admin/classes") { request, context in try await add(request, context) }
         router.post("/admin/classes/homeroom") { request, context in try await setHomeroom(request, context) }
         router.post("/admin/classes/import") { request, context in try await importList(request, context) }
+        router.post("/admin/classes/timetable-import") { request, context in try await importTimetable(request, context) }
         for format in SheetFormat.allCases {
+            router.get("/admin/classes/timetable.\(format.rawValue)") { request, context in
+                try await PupilListFiles(database: database, access: access, clock: clock).exportTimetable(
+                    format,
+                    on: try request.dateQuery(),
+                    context: context,
+                    path: request.uri.path
+                )
+            }
             router.get("/admin/classes.\(format.rawValue)") { request, context in
                 try await PupilListFiles(database: database, access: access, clock: clock).exportClasses(
                     format,
@@ -41,6 +50,9 @@ struct AdminClassesController: Sendable {
         let teachers: [Choice]
         let error: String?
         let added: Bool
+        /// After a timetable's file: how many lessons it laid.
+        let timetableNotice: String?
+        let today: String
 
         struct Row: Sendable {
             let name: String
@@ -81,7 +93,11 @@ struct AdminClassesController: Sendable {
             kinds: PeriodKind.allCases.map { Page.Choice(value: $0.rawValue, label: $0.russianTitle) },
             teachers: try await setup.teachers(context: context).map { Page.Choice(value: String($0.id), label: $0.name) },
             error: error,
-            added: request.uri.queryParameters["added"] != nil
+            added: request.uri.queryParameters["added"] != nil,
+            timetableNotice: request.uri.queryParameters["timetable"].flatMap { Int(String($0)) }.map {
+                "Расписание загружено; уроков по нему создано: \($0)."
+            },
+            today: min(max(SchoolCalendar.today(clock()), calendar.span.start), calendar.span.end).iso
         )
         return pages.page("admin-classes", page, status: status)
     }
@@ -117,23 +133,52 @@ struct AdminClassesController: Sendable {
     /// The classes' list from a file: checked whole and, with no refused row, written; the page says which classes
     /// were added or why nothing was.
     func importList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let outcome: ClassListImport.Outcome
-        do {
+        try await upload(request, context, refused: "Список классов не принят, ничего не записано.") {
             let file = try await MultipartForm.listFile(request, missing: "Выберите файл списка классов (CSV или XLSX).")
-            outcome = try await PupilListFiles(database: database, access: access, clock: clock).importClasses(
+            let outcome = try await PupilListFiles(database: database, access: access, clock: clock).importClasses(
                 file,
                 write: true,
                 context: context,
                 path: request.uri.path
             )
+            return (outcome.refusals, "/admin/classes?added=1")
+        }
+    }
+
+    /// The whole school's timetable from a file, from the date given beside it: every class it names, checked
+    /// together and written whole, or the page says why nothing was.
+    func importTimetable(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await upload(request, context, refused: "Расписание не принято, ничего не записано.") {
+            let (file, fields) = try await MultipartForm.listFileAndFields(request, missing: "Выберите файл расписания (CSV или XLSX).")
+            let outcome = try await PupilListFiles(database: database, access: access, clock: clock).importTimetable(
+                file,
+                from: fields["from"] ?? "",
+                write: true,
+                context: context,
+                path: request.uri.path
+            )
+            return (outcome.refusals, "/admin/classes?timetable=\(outcome.lessonsCreated)")
+        }
+    }
+
+    /// A list's upload: its refused rows, or a refusal of the whole file, shown on the page; else on to `location`.
+    private func upload(
+        _ request: Request,
+        _ context: AppRequestContext,
+        refused: String,
+        _ body: () async throws -> (refusals: [ImportRefusal], location: String)
+    ) async throws -> Response {
+        let outcome: (refusals: [ImportRefusal], location: String)
+        do {
+            outcome = try await body()
         } catch {
             let problem = try Problem.shownOnPage(error)
             return try await page(request, context, error: problem.message, status: problem.status)
         }
         guard outcome.refusals.isEmpty else {
             let lines = outcome.refusals.map { "строка \($0.line): \($0.russianMessage)" }.joined(separator: "; ")
-            return try await page(request, context, error: "Список классов не принят, ничего не записано. \(lines)", status: .unprocessableContent)
+            return try await page(request, context, error: "\(refused) \(lines)", status: .unprocessableContent)
         }
-        return Response(status: .seeOther, headers: [.location: "/admin/classes?added=1"])
+        return Response(status: .seeOther, headers: [.location: outcome.location])
     }
 }

@@ -27,6 +27,29 @@ struct ImportsAPIController: Sendable {
             }
             return try json(ClassReport(outcome), status: .ok)
         }
+        router.post("/api/v1/imports/timetable") { request, context in
+            _ = try context.requireActor()
+            let dryRun = try Self.dryRun(request)
+            let body = try await request.body.collect(upTo: PupilListFiles.maxBytes)
+            let outcome = try await files.importTimetable(
+                Data(body.readableBytesView),
+                from: request.uri.queryParameters["from"].map(String.init) ?? "",
+                write: !dryRun,
+                context: context,
+                path: request.uri.path
+            )
+            if !dryRun, !outcome.refusals.isEmpty {
+                let lines = outcome.refusals.prefix(5).map { "строка \($0.line): \($0.russianMessage)" }.joined(separator: "; ")
+                throw AppError.invalid("import_refused", "Расписание не принято, ничего не записано. \(lines)")
+            }
+            return try json(TimetableReport(outcome), status: .ok)
+        }
+        router.get("/api/v1/exports/timetable") { request, context in
+            guard let format = SheetFormat(rawValue: request.uri.queryParameters["format"].map(String.init) ?? "xlsx") else {
+                throw AppError.invalid("bad_format", "Формат выгрузки: xlsx или csv.")
+            }
+            return try await files.exportTimetable(format, on: try request.dateQuery(), context: context, path: request.uri.path)
+        }
         router.get("/api/v1/exports/classes") { request, context in
             guard let format = SheetFormat(rawValue: request.uri.queryParameters["format"].map(String.init) ?? "xlsx") else {
                 throw AppError.invalid("bad_format", "Формат выгрузки: xlsx или csv.")
@@ -81,6 +104,23 @@ struct ImportsAPIController: Sendable {
             written = outcome.written
             newClasses = outcome.classes.map { "\($0.parallel)\($0.letter)" }
             knownClasses = outcome.known
+            refusals = outcome.refusals.map { .init(line: $0.line, code: $0.code, message: $0.russianMessage) }
+        }
+    }
+
+    struct TimetableReport: Encodable {
+        let kind = "timetable"
+        let written: Bool
+        let classes: [String]
+        let unchanged: Int
+        let lessonsCreated: Int
+        let refusals: [Report.Refusal]
+
+        init(_ outcome: TimetableListImport.Outcome) {
+            written = outcome.written
+            classes = outcome.weeks.map(\.name)
+            unchanged = outcome.unchanged
+            lessonsCreated = outcome.lessonsCreated
             refusals = outcome.refusals.map { .init(line: $0.line, code: $0.code, message: $0.russianMessage) }
         }
     }

@@ -78,6 +78,48 @@ extension PupilListFiles {
         return try SheetDownload.response(table, format: format, sheetName: "Классы", fileName: "classes")
     }
 
+    /// The school's timetable from a file, every class it names from `from` on.
+    func importTimetable(
+        _ data: Data,
+        from text: String,
+        write: Bool,
+        context: AppRequestContext,
+        path: String
+    ) async throws -> TimetableListImport.Outcome {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        guard let from = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            throw AppError.invalid("bad_date", "Дата начала расписания — в виде ГГГГ-ММ-ДД.")
+        }
+        let table = try Self.table(data)
+        do {
+            return try await TimetableListImport.run(
+                header: table.header,
+                rows: table.rows,
+                school: actor.schoolID,
+                from: from,
+                today: SchoolCalendar.today(clock()),
+                now: Timestamp.string(clock()),
+                write: write,
+                in: database
+            )
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+    }
+
+    func exportTimetable(_ format: SheetFormat, on date: LocalDate?, context: AppRequestContext, path: String) async throws -> Response {
+        let actor = try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path)
+        let today = SchoolCalendar.today(clock())
+        let lines: [[String]]
+        do {
+            lines = try await TimetableListImport.export(school: actor.schoolID, on: date ?? today, today: today, in: database)
+        } catch let refusal as RuleRefusal {
+            throw AppError.invalid(refusal)
+        }
+        let table = SheetTable(header: lines[0], rows: lines.dropFirst().enumerated().map { .init(line: $0.offset + 2, cells: $0.element) })
+        return try SheetDownload.response(table, format: format, sheetName: "Расписание", fileName: "timetable-\((date ?? today).iso)")
+    }
+
     /// A file's table, or the 422 that says why it is none.
     static func table(_ data: Data) throws -> SheetTable {
         guard data.count <= maxBytes else {

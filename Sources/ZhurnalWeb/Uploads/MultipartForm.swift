@@ -149,8 +149,13 @@ struct MultipartForm {
 extension MultipartForm {
     /// The one list file of a page's upload form (CSV or XLSX, up to the lists' limit), or a 422 that asks for it.
     static func listFile(_ request: Request, missing message: String) async throws -> Data {
+        try await listFileAndFields(request, missing: message).file
+    }
+
+    /// A list's file with the form's other fields (the date a timetable takes effect from, say).
+    static func listFileAndFields(_ request: Request, missing message: String) async throws -> (file: Data, fields: [String: String]) {
         let form = try await read(request, limits: HomeworkFileLimits(maxBytes: PupilListFiles.maxBytes, maxFiles: 1))
         guard let file = form.files.first, file.content.readableBytes > 0 else { throw AppError.invalid("no_file", message) }
-        return Data(file.content.readableBytesView)
+        return (Data(file.content.readableBytesView), form.fields)
     }
 }
