@@ -131,3 +131,54 @@ struct TimetableHTTPTests {
         }
     }
 }
+
+extension TimetableHTTPTests {
+    @Test(arguments: TestDatabases.flavors)
+    func aCourseIsTaughtByOneOrSeveralTeachers(flavor: SQLFlavor) async throws {
+        let document = try await OpenAPITests.document()
+        try await TestApp.withSchool(flavor) { client, database in
+            try await TinySchool.addLesson(70, course: 1, on: "2026-10-19", number: 1, teacher: TinySchool.teacher, into: database)
+            let admin = try await JournalAPITests.signedIn(client, AccessSchool.Login.admin)
+            let path = "/api/v1/classes/1/courses/1/teachers"
+            let both = try await admin.call(.put, path, json: "{\"teacherIds\": [\(TinySchool.teacher), \(AccessSchool.otherTeacher)]}")
+            #expect(both.status == .noContent)
+            try OpenAPITests.conforms(both, to: "put /api/v1/classes/{classId}/courses/{courseId}/teachers", in: document)
+            // Орлов now keeps 5А's mathematics too.
+            let orlov = try await JournalAPITests.signedIn(client, AccessSchool.Login.otherTeacher)
+            #expect(try await orlov.call(.get, "/api/v1/courses/1/journal").status == .ok)
+
+            // Смирнова leaves the course: her lesson of next Monday passes to Орлов; the past ones stay hers.
+            #expect(try await admin.call(.put, path, json: "{\"teacherIds\": [\(AccessSchool.otherTeacher)]}").status == .noContent)
+            #expect(
+                try await Stored.count(
+                    database,
+                    "SELECT COUNT(*) AS n FROM lessons WHERE id = 70 AND teacher_id = \(bind: AccessSchool.otherTeacher)"
+                ) == 1
+            )
+            #expect(
+                try await Stored.count(database, "SELECT COUNT(*) AS n FROM lessons WHERE id = 4 AND teacher_id = \(bind: TinySchool.teacher)") == 1
+            )
+
+            for (body, code) in [("[]", "bad_teachers"), ("[\(AccessSchool.parent)]", "not_a_teacher")] {
+                let refused = try await admin.call(.put, path, json: "{\"teacherIds\": \(body)}")
+                #expect(try errorCode(refused) == code, "\(body)")
+                try OpenAPITests.conforms(refused, to: "put /api/v1/classes/{classId}/courses/{courseId}/teachers", in: document)
+            }
+            #expect(
+                try await admin.call(.put, "/api/v1/classes/1/courses/\(AccessSchool.otherCourse)/teachers", json: "{\"teacherIds\": [1]}").status
+                    == .notFound
+            )
+            #expect(try await orlov.call(.put, path, json: "{\"teacherIds\": [\(AccessSchool.otherTeacher)]}").status == .forbidden)
+
+            let page = Browser(client, address: "10.0.0.12")
+            try await page.signIn(AccessSchool.Login.admin)
+            #expect(try await page.get("/admin/classes/1/timetable").text.contains("action=\"/admin/classes/1/courses/1/teachers\""))
+            let saved = try await page.post(
+                "/admin/classes/1/courses/1/teachers",
+                [("keep_\(AccessSchool.otherTeacher)", "on"), ("add", String(TinySchool.teacher))]
+            )
+            #expect(saved.headers[.location] == "/admin/classes/1/timetable?teachers=1")
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM course_teachers WHERE school_id = 1 AND course_id = 1") == 2)
+        }
+    }
+}

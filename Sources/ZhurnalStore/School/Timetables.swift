@@ -275,4 +275,21 @@ public enum Timetables {
         ).run()
         return id
     }
+
+    /// The course's teachers become `teachers`, the first of them its main one: the course's untouched lessons after
+    /// `today` taught by someone no longer among them pass to him. Three statements.
+    public static func setTeachers(school: Int, course: Int, teachers: [Int], today: LocalDate, in sql: any SQLDatabase) async throws {
+        guard let main = teachers.first else { return }
+        try await sql.raw("DELETE FROM course_teachers WHERE school_id = \(bind: school) AND course_id = \(bind: course)").run()
+        var rows = RowBatch(table: "course_teachers", columns: ["school_id", "course_id", "teacher_id"])
+        for teacher in teachers { rows.append([school, course, teacher]) }
+        try await rows.flush(into: sql)
+        try await sql.raw(
+            """
+            UPDATE lessons SET teacher_id = \(bind: main)
+            WHERE school_id = \(bind: school) AND course_id = \(bind: course) AND lesson_date > \(bind: today.iso)
+              AND substitution_recorded_at IS NULL AND teacher_id NOT IN (\(binds: teachers))
+            """
+        ).run()
+    }
 }

@@ -31,6 +31,20 @@ struct AdminTimetableController: Sendable {
                     return "saved=\(made)"
                 }
             }
+            router.post("/admin/\(prefix)/:id/courses/:courseId/teachers") { request, context in
+                let form = try await request.form([String: String].self, context: context)
+                let kept = form.keys.compactMap { $0.hasPrefix("keep_") ? Int($0.dropFirst(5)) : nil }.sorted()
+                return try await change(request, context) {
+                    try await setup.setTeachers(
+                        try Self.owner(request, context),
+                        courseID: try context.parameters.require("courseId", as: Int.self),
+                        teachers: kept + [form["add"].flatMap { Int($0) }].compactMap { $0 },
+                        context: context,
+                        path: request.uri.path
+                    )
+                    return "teachers=1"
+                }
+            }
             router.post("/admin/\(prefix)/:id/courses") { request, context in
                 let form = try await request.form([String: String].self, context: context)
                 return try await change(request, context) {
@@ -106,6 +120,12 @@ struct AdminTimetableController: Sendable {
             let kind: String
             let hours: Int
             let teachers: String
+            /// The form that changes the course's teachers.
+            let teachersAction: String
+            /// Unique among the page's fields.
+            let key: String
+            let current: [Choice]
+            let others: [Choice]
         }
 
         struct Day: Sendable {
@@ -143,7 +163,9 @@ struct AdminTimetableController: Sendable {
         let notice: String? =
             if let made = query["saved"].flatMap({ Int($0) }) {
                 "Расписание сохранено; уроков по нему создано: \(made)."
-            } else if query["course"] != nil { "Курс добавлен." } else { nil }
+            } else if query["course"] != nil {
+                "Курс добавлен."
+            } else if query["teachers"] != nil { "Учителя курса сохранены." } else { nil }
         let days = TimetableRules.weekdays.map { weekday in
             Page.Day(
                 title: ["Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"][weekday - 1],
@@ -182,12 +204,19 @@ struct AdminTimetableController: Sendable {
             backLabel: isClass ? "Все классы" : "Все группы",
             audiences: audiences,
             hasAudiences: !audiences.isEmpty,
-            courses: view.courses.map {
+            courses: view.courses.map { course in
                 Page.CourseLine(
-                    subject: $0.subject,
-                    kind: $0.kind.russianTitle,
-                    hours: $0.hoursPerWeek,
-                    teachers: $0.teacherNames.isEmpty ? "не назначен" : $0.teacherNames.joined(separator: ", ")
+                    subject: course.subject,
+                    kind: course.kind.russianTitle,
+                    hours: course.hoursPerWeek,
+                    teachers: course.teacherNames.isEmpty ? "не назначен" : course.teacherNames.joined(separator: ", "),
+                    teachersAction: "\(Self.base(owner))/courses/\(course.id)/teachers",
+                    key: "course-\(course.id)",
+                    current: zip(course.teacherIDs, course.teacherNames).map { Page.Choice(value: String($0), label: $1, selected: true) },
+                    others: [Page.Choice(value: "", label: "—", selected: true)]
+                        + view.teachers.filter { !course.teacherIDs.contains($0.id) }.map {
+                            Page.Choice(value: String($0.id), label: $0.name, selected: false)
+                        }
                 )
             },
             hasCourses: !view.courses.isEmpty,

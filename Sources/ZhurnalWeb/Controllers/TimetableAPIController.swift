@@ -33,6 +33,17 @@ struct TimetableAPIController: Sendable {
                 )
                 return Saved(lessonsCreated: made)
             }
+            router.put("/api/v1/\(prefix)/:\(parameter)/courses/:courseId/teachers") { request, context in
+                let body = try await request.jsonBody(TeachersBody.self, context: context)
+                try await setup.setTeachers(
+                    try owner(context),
+                    courseID: try context.parameters.require("courseId", as: Int.self),
+                    teachers: body.teacherIds,
+                    context: context,
+                    path: request.uri.path
+                )
+                return Response(status: .noContent)
+            }
             router.post("/api/v1/\(prefix)/:\(parameter)/courses") { request, context in
                 let body = try await request.jsonBody(CourseBody.self, context: context)
                 let id = try await setup.addCourse(
@@ -71,6 +82,10 @@ struct TimetableAPIController: Sendable {
         let teacherId: Int
         /// For a class: the subgroup the course is taught to.
         let groupId: Int?
+    }
+
+    struct TeachersBody: Decodable {
+        let teacherIds: [Int]
     }
 
     struct Saved: ResponseEncodable {

@@ -155,6 +155,30 @@ struct TimetableSetup: Sendable {
         }
     }
 
+    /// The course's teachers — one or several (a course taught by two, DOMAIN.md §2) — each a working teacher of the
+    /// school; the first leads it.
+    func setTeachers(_ key: Timetables.Owner, courseID: Int, teachers: [Int], context: AppRequestContext, path: String) async throws {
+        let school = try await manager(context, path)
+        let today = SchoolCalendar.today(clock())
+        var unique: [Int] = []
+        for teacher in teachers where !unique.contains(teacher) { unique.append(teacher) }
+        guard !unique.isEmpty, unique.count <= 5 else {
+            throw AppError.invalid("bad_teachers", "У курса от одного до пяти учителей.")
+        }
+        try await database.write { sql in
+            try await SetUpLock.hold(school: school, in: sql)
+            _ = try await Self.owner(key, school: school, today: today, in: sql)
+            guard try await Timetables.courses(school: school, of: key, in: sql).contains(where: { $0.id == courseID }) else {
+                throw AppError.notFound
+            }
+            let candidates = Set(try await SchoolClasses.teachers(school: school, in: sql).map(\.id))
+            guard Set(unique).isSubset(of: candidates) else {
+                throw AppError.invalid("not_a_teacher", "Курс ведут работающие учителя школы.")
+            }
+            try await Timetables.setTeachers(school: school, course: courseID, teachers: unique, today: today, in: sql)
+        }
+    }
+
     private func manager(_ context: AppRequestContext, _ path: String) async throws -> Int {
         try await access.require(.manageStructure, on: .school(id: try context.requireActor().schoolID), context: context, path: path).schoolID
     }
