@@ -7,8 +7,14 @@ extension Migration {
             "ALTER TABLE lessons ADD COLUMN schedule_change TEXT CHECK (schedule_change IS NULL OR schedule_change IN ('moved', 'cancelled', 'restored', 'added'))",
             "ALTER TABLE lessons ADD COLUMN schedule_changed_by BIGINT",
             "ALTER TABLE lessons ADD COLUMN schedule_changed_at TEXT",
-            // The hour a moved lesson left (on `moved_from`, or on its own day): generation must not fill it again.
-            "ALTER TABLE lessons ADD COLUMN moved_from_number INTEGER",
         ]
+    }
+}
+
+extension Migration {
+    /// The hour a moved lesson left (on `moved_from`, or on its own day), so that generation never fills it again. A
+    /// step of its own: databases already at step 14 get it too.
+    static let movedFromNumberSchema = Migration(version: 15, name: "the hour a moved lesson left") { _ in
+        ["ALTER TABLE lessons ADD COLUMN moved_from_number INTEGER"]
     }
 }
