@@ -117,9 +117,14 @@ struct SetupBenchCommand: AsyncParsableCommand {
 
     /// The demo school of 600 with only the first school day's lessons: its year, classes and timetable.
     static func school(at path: String, today: LocalDate) async throws {
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+        let exists = FileManager.default.fileExists(atPath: path)
         let database = try await Database.open(.sqlite(path: path), logger: Logs.logger())
+        // A school kept from an earlier build gets this build's schema steps.
         try await Migrator(database: database).migrate()
+        guard !exists else {
+            await database.close()
+            return
+        }
         _ = try await DemoSchool.create(
             in: database,
             options: DemoOptions(students: 600, seed: 1, until: LocalDate(year: 2026, month: 9, day: 1)!, hasher: PasswordHasher(cost: 4))
