@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import Synchronization
 import ZhurnalCore
 import ZhurnalStore
 
@@ -96,14 +97,21 @@ public struct DigestRun: Sendable {
         )
     }
 
+    /// sendmail's environment, read once: only the search path and the home folder it may look in. Foundation's
+    /// `Process.run()` on Linux crashed (a bad pointer in its copying) when two runs started at once, so starts are
+    /// taken one at a time.
+    private static let environment = ProcessInfo.processInfo.environment.filter { $0.key == "PATH" || $0.key == "HOME" }
+    private static let starting = Mutex(())
+
     private func deliver(_ mail: DigestMail) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sendmail)
         // -i: a line with a lone dot does not end the message; -f: the envelope sender; -- before the recipient.
         process.arguments = ["-i", "-f", from, "--", mail.to]
+        process.environment = Self.environment
         let input = Pipe()
         process.standardInput = input
-        try process.run()
+        try Self.starting.withLock { _ in try process.run() }
         do {
             try input.fileHandleForWriting.write(contentsOf: Data(mail.text.utf8))
             try input.fileHandleForWriting.close()
