@@ -6,11 +6,12 @@ import ZhurnalCore
 import ZhurnalStore
 
 /// The deputy's reports (issue 7) on a live server with the demo school: the school metrics of the first quarter,
-/// in-process (the read and the arithmetic) and through the API and the page, with their statement counts.
+/// in-process (the read and the arithmetic) and through the API and the page, and the journal-keeping control of the
+/// last whole month, with their statement counts.
 struct ReportsBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
-        abstract: "Замерить отчёты заместителя (успеваемость за четверть) на живом сервере с демо-школой."
+        abstract: "Замерить отчёты заместителя (успеваемость за четверть, контроль журналов за месяц) на живом сервере с демо-школой."
     )
 
     @OptionGroup var options: LiveBenchOptions
@@ -26,6 +27,10 @@ struct ReportsBenchCommand: AsyncParsableCommand {
             }
             var rows = [try await Self.inProcess(database, target, runs: options.runs)]
             let period = target.period.id
+            // The last whole month of lessons: the demo's lessons run up to yesterday.
+            let yesterday = SchoolCalendar.today(Date()).adding(days: -1)
+            let monthEnd = LocalDate(year: yesterday.year, month: yesterday.month, day: 1)!.adding(days: -1)
+            let month = DateSpan(LocalDate(year: monthEnd.year, month: monthEnd.month, day: 1)!, monthEnd)
             rows += try await BenchServer.serve(database) { base -> [AccessBenchCommand.Figure] in
                 let http = HTTP(base: base)
                 let token = try await http.token(login: "deputy", password: JournalBenchCommand.password)
@@ -36,6 +41,11 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                     ("GET /api/v1/reports/metrics (по учителям)", "/api/v1/reports/metrics?periodId=\(period)&groupBy=teacher"),
                     ("GET /api/v1/reports/metrics/pupils (списки)", "/api/v1/reports/metrics/pupils?periodId=\(period)"),
                     ("GET /reports/metrics (страница со списками и графиками)", "/reports/metrics?periodId=\(period)"),
+                    (
+                        "GET /api/v1/reports/journal-control (месяц, вся школа)",
+                        "/api/v1/reports/journal-control?from=\(month.start.iso)&to=\(month.end.iso)"
+                    ),
+                    ("GET /reports/journal-control (страница, месяц)", "/reports/journal-control?from=\(month.start.iso)&to=\(month.end.iso)"),
                 ] {
                     rows.append(
                         try await RequestTiming.measure(name, options.runs, database: database) { _ in

@@ -1,0 +1,179 @@
+import Foundation
+import SQLKit
+import ZhurnalCore
+
+/// What the journal-keeping control (issue 7, item 1) reads for a whole school over a range: its held lessons with
+/// what was written in them and when, the courses they belong to, and each course's pace through the year. Four
+/// statements whatever the school's size; the instants are turned into the school's time here, the rules judged in
+/// ``JournalControl``.
+public enum JournalKeeping {
+    public struct Course: Sendable, Hashable {
+        public let id: Int
+        public let subject: String
+        /// The class's name, or the group's title for a group across classes.
+        public let className: String
+        public let classID: Int?
+        /// The year's hours: the thematic plan's when the course has one, its weekly hours over 34 weeks otherwise.
+        public let yearlyHours: Int
+        /// Lessons held from the year's first day to the range's last.
+        public let heldToDate: Int
+    }
+
+    public struct Facts: Sendable {
+        public let lessons: [JournalControl.Lesson]
+        public let courses: [Int: Course]
+        public let teachers: [Int: String]
+    }
+
+    /// The held lessons of `span` up to `today`, of the courses of `year`.
+    public static func facts(
+        school: Int,
+        year: YearCalendar,
+        span: DateSpan,
+        today: LocalDate,
+        timeZone: TimeZone = SchoolCalendar.defaultTimeZone,
+        in sql: any SQLDatabase
+    ) async throws -> Facts {
+        let (from, to) = (span.start.iso, min(span.end, today).iso)
+        let bells = try await SchoolRulebook.book(school: school, in: sql).bells
+        let ends = Dictionary(uniqueKeysWithValues: bells.map { ($0.number, minutes($0.endsAt)) })
+        var clock = Calendar(identifier: .gregorian)
+        clock.timeZone = timeZone
+        func moment(_ text: String?) -> SchoolMoment? {
+            // "2026-10-12T09:41" or a full timestamp: the minute is enough for a deadline.
+            guard let text, let instant = Timestamp.date(String(text.prefix(16)) + ":00Z") else { return nil }
+            let parts = clock.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+            guard let date = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!) else { return nil }
+            return SchoolMoment(date: date, minute: parts.hour! * 60 + parts.minute!)
+        }
+
+        let lessonRows = try await sql.raw(
+            """
+            SELECT l.id, l.course_id, l.teacher_id, l.lesson_date, l.lesson_number, l.topic, l.topic_entered_at, l.attendance_taken_at,
+                   c.class_id,
+                   (SELECT MIN(h.entered_at) FROM homework h WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL) AS homework_at,
+                   (SELECT COUNT(*) FROM attendance a WHERE a.school_id = l.school_id AND a.lesson_id = l.id AND a.code = 'н') AS absent,
+                   CASE WHEN EXISTS (SELECT 1 FROM marks m WHERE m.school_id = l.school_id AND m.lesson_id = l.id) THEN 1 ELSE 0 END AS marked
+            FROM lessons l JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
+            WHERE l.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID) AND l.status = 'held'
+              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+            """
+        ).all()
+        var marks: [Int: [JournalControl.MarkEntry]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16) AS entered, COUNT(*) AS marks
+            FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
+            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+            WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+            GROUP BY m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16)
+            """
+        ).all() {
+            guard let workDate = LocalDate(iso: try row.decode(column: "work_date", as: String.self)),
+                let entered = moment(try row.decode(column: "entered", as: String.self))
+            else { continue }
+            marks[try row.decode(column: "lesson_id", as: Int.self), default: []].append(
+                JournalControl.MarkEntry(
+                    workDate: workDate,
+                    deadlineDays: try row.decode(column: "mark_deadline_days", as: Int.self),
+                    entered: entered,
+                    count: try row.decode(column: "marks", as: Int.self)
+                )
+            )
+        }
+        var changes: [Int: [SchoolMoment]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT h.lesson_id, h.at FROM history h JOIN lessons l ON l.school_id = h.school_id AND l.id = h.lesson_id
+            WHERE h.school_id = \(bind: school) AND h.entity = 'mark' AND h.action IN ('update', 'delete')
+              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+            """
+        ).all() {
+            if let at = moment(try row.decode(column: "at", as: String.self)) {
+                changes[try row.decode(column: "lesson_id", as: Int.self), default: []].append(at)
+            }
+        }
+
+        // The class's last lesson of each day, from the lessons themselves: a group across classes ends with its own.
+        struct Day: Hashable {
+            let classID: Int
+            let date: String
+        }
+        var lastNumber: [Day: Int] = [:]
+        for row in lessonRows {
+            guard let classID = try row.decode(column: "class_id", as: Int?.self) else { continue }
+            let day = Day(classID: classID, date: try row.decode(column: "lesson_date", as: String.self))
+            lastNumber[day] = max(lastNumber[day] ?? 0, try row.decode(column: "lesson_number", as: Int.self))
+        }
+        let lessons = try lessonRows.compactMap { row -> JournalControl.Lesson? in
+            let id = try row.decode(column: "id", as: Int.self)
+            let dateText = try row.decode(column: "lesson_date", as: String.self)
+            guard let date = LocalDate(iso: dateText) else { return nil }
+            let number = try row.decode(column: "lesson_number", as: Int.self)
+            let last = try row.decode(column: "class_id", as: Int?.self).flatMap { lastNumber[Day(classID: $0, date: dateText)] } ?? number
+            let topic = try row.decode(column: "topic", as: String?.self).map { !$0.isEmpty } ?? false
+            let marked = try row.decode(column: "marked", as: Int.self) == 1
+            let attendanceTaken = try row.decode(column: "attendance_taken_at", as: String?.self) != nil
+            return JournalControl.Lesson(
+                id: id,
+                courseID: try row.decode(column: "course_id", as: Int.self),
+                teacherID: try row.decode(column: "teacher_id", as: Int.self),
+                date: date,
+                number: number,
+                topicEntered: topic
+                    ? moment(try row.decode(column: "topic_entered_at", as: String?.self)) ?? SchoolMoment(date: date, minute: 0) : nil,
+                hasRecord: topic || marked || attendanceTaken,
+                homeworkEntered: moment(try row.decode(column: "homework_at", as: String?.self)),
+                classDayEnds: ends[last] ?? nil,
+                marks: marks[id] ?? [],
+                markChanges: changes[id] ?? [],
+                unexplainedAbsences: try row.decode(column: "absent", as: Int.self)
+            )
+        }
+
+        var courses: [Int: Course] = [:]
+        var teachers: [Int: String] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT 'course' AS kind, c.id, s.name AS subject, k.parallel, k.letter, g.title AS group_title, c.class_id, c.hours_per_week,
+                   (SELECT SUM(t.hours) FROM plan_topics t WHERE t.school_id = c.school_id AND t.course_id = c.id) AS planned,
+                   (SELECT COUNT(*) FROM lessons l WHERE l.school_id = c.school_id AND l.course_id = c.id AND l.status = 'held'
+                      AND l.lesson_date >= \(bind: year.span.start.iso) AND l.lesson_date <= \(bind: to)) AS held,
+                   NULL AS last_name, NULL AS first_name, NULL AS patronymic
+            FROM courses c JOIN subjects s ON s.school_id = c.school_id AND s.id = c.subject_id
+            LEFT JOIN classes k ON k.school_id = c.school_id AND k.id = c.class_id
+            LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
+            WHERE c.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID)
+            UNION ALL
+            SELECT 'teacher', p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.last_name, p.first_name, p.patronymic
+            FROM people p WHERE p.school_id = \(bind: school)
+              AND p.id IN (SELECT teacher_id FROM lessons WHERE school_id = \(bind: school) AND lesson_date >= \(bind: from) AND lesson_date <= \(bind: to))
+            """
+        ).all() {
+            let id = try row.decode(column: "id", as: Int.self)
+            if try row.decode(column: "kind", as: String.self) == "teacher" {
+                teachers[id] = try PersonName.full(row)
+                continue
+            }
+            let className =
+                if let parallel = try row.decode(column: "parallel", as: Int?.self) {
+                    "\(parallel)\(try row.decode(column: "letter", as: String.self))"
+                } else { try row.decode(column: "group_title", as: String?.self) ?? "" }
+            let weekly = try row.decode(column: "hours_per_week", as: Int.self)
+            courses[id] = Course(
+                id: id,
+                subject: try row.decode(column: "subject", as: String.self),
+                className: className,
+                classID: try row.decode(column: "class_id", as: Int?.self),
+                yearlyHours: try row.decode(column: "planned", as: Int?.self) ?? weekly * 34,
+                heldToDate: try row.decode(column: "held", as: Int.self)
+            )
+        }
+        return Facts(lessons: lessons, courses: courses, teachers: teachers)
+    }
+
+    private static func minutes(_ clock: String) -> Int? {
+        let parts = clock.split(separator: ":").compactMap { Int($0) }
+        return parts.count >= 2 ? parts[0] * 60 + parts[1] : nil
+    }
+}
