@@ -82,7 +82,7 @@ struct MetricsController: Sendable {
         let comparedTitle: String
         let lines: [Line]
         let empty: Bool
-        let charts: [String]
+        let charts: [Chart]
         let lists: [ListSection]
         let hasLists: Bool
         let xlsx: String
@@ -92,6 +92,11 @@ struct MetricsController: Sendable {
             let value: String
             let label: String
             let selected: Bool
+        }
+
+        struct Chart: Sendable {
+            let title: String
+            let svg: String
         }
 
         struct Line: Sendable {
@@ -131,15 +136,18 @@ struct MetricsController: Sendable {
             shown.isEmpty
             ? []
             : [
-                BarChart.svg(
-                    shown.map { BarChart.Bar(label: $0.label, value: $0.row.metrics.qualityRate, previous: $0.previous?.metrics.qualityRate) },
-                    title: "Качество знаний, %"
-                ),
-                BarChart.svg(
-                    shown.map { BarChart.Bar(label: $0.label, value: $0.row.metrics.passRate, previous: $0.previous?.metrics.passRate) },
-                    title: "Успеваемость, %"
-                ),
+                ("Качество знаний, %", { (row: PeriodResults.Row) in row.metrics.qualityRate }),
+                ("Успеваемость, %", { (row: PeriodResults.Row) in row.metrics.passRate }),
             ]
+            .map { title, rate in
+                Page.Chart(
+                    title: title,
+                    svg: BarChart.svg(
+                        shown.map { BarChart.Bar(label: $0.label, value: rate($0.row), previous: $0.previous.flatMap(rate)) },
+                        title: title
+                    )
+                )
+            }
         let sections: [Page.ListSection] =
             view.lists.map { lists in
                 [
