@@ -118,7 +118,7 @@ extension PeriodResults {
         return result
     }
 
-    static func average(_ marks: [MarkValue]) -> Rational? {
+    public static func average(_ marks: [MarkValue]) -> Rational? {
         let grades = marks.compactMap(\.lowestGrade)
         return grades.isEmpty ? nil : Rational(grades.reduce(0, +), grades.count)
     }

@@ -28,20 +28,34 @@ struct ReportsController: Sendable {
         router.get("/reports") { request, context in
             let scope = try await ReportScope.of(request, context: context, access: access, clock: clock)
             let query = scope.classID.map { "?classId=\($0)" } ?? ""
-            let reports = [
-                Page.Report(
-                    href: "/reports/metrics" + query,
-                    title: "Успеваемость и качество",
-                    about:
-                        "Итоги периода по классам, параллелям, предметам и учителям: успеваемость, качество, СОУ, средний балл, сравнение периодов, отличники и неуспевающие."
+            let all: [(report: Page.Report, namesPupils: Bool)] = [
+                (
+                    Page.Report(
+                        href: "/reports/metrics" + query,
+                        title: "Успеваемость и качество",
+                        about: "Итоги периода по классам, параллелям, предметам и учителям: успеваемость, качество, СОУ, средний балл, "
+                            + "сравнение периодов, отличники и неуспевающие."
+                    ), false
                 ),
-                Page.Report(
-                    href: "/reports/journal-control" + query,
-                    title: "Контроль ведения журналов",
-                    about:
-                        "По учителям, классам и предметам: проведённые уроки, тема в день урока, задание в срок, уроки без записи, поздние и изменённые отметки, «н» без причины, выполнение программы — с переходом к самим урокам.",
+                (
+                    Page.Report(
+                        href: "/reports/journal-control" + query,
+                        title: "Контроль ведения журналов",
+                        about: "По учителям, классам и предметам: проведённые уроки, тема в день урока, задание в срок, уроки без записи, "
+                            + "поздние и изменённые отметки, «н» без причины, выполнение программы — с переходом к самим урокам."
+                    ), false
+                ),
+                (
+                    Page.Report(
+                        href: "/reports/summary" + query,
+                        title: "Сводная ведомость",
+                        about:
+                            "Отметки класса за периоды, год, экзамен и итоговые по всем предметам, с успеваемостью и качеством по каждому предмету."
+                    ), true
                 ),
             ]
+            // A report that names pupils is not offered where the reader may see only aggregated figures.
+            let reports = all.filter { scope.namesPupils || !$0.namesPupils }.map(\.report)
             let note: String =
                 switch scope {
                 case .school: "Отчёты по всей школе."
