@@ -61,6 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             let dependencies = AppDependencies(database: db, security: security)
             let app = try await buildApplication(configuration, dependencies: dependencies, logger: logger)
             say("Zhurnal: http://\(configuration.host):\(configuration.port)/ (база \(db.location))")
+            // The weekly remarks of the journal-keeping control run beside the server and stop with it.
+            let remarks = Task { await RemarkSchedule(database: db, logger: logger).start() }
+            defer { remarks.cancel() }
             // Stops on SIGINT or SIGTERM after the requests in flight are answered.
             try await app.runService()
             await db.close()

@@ -6,7 +6,8 @@ struct Zhurnal: AsyncParsableCommand {
         commandName: "zhurnal",
         abstract: "Zhurnal — электронный классный журнал и дневник школы.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, AdminCommand.self, DigestCommand.self, ImportCommand.self, ExportCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, AdminCommand.self, DigestCommand.self, RemarksCommand.self, ImportCommand.self,
+            ExportCommand.self,
             BenchCommand.self,
         ]
     )

@@ -265,6 +265,17 @@ extension AccessFixture {
         row("director · teacher B's week", director, .teacherWeek(schoolID: 1, teacherID: teacherB.personID), allows: [.read]),
         row("parent of P1 · teacher A's week", parentOfP1, .teacherWeek(schoolID: 1, teacherID: teacherA.personID)),
         row("admin of school 2 · teacher A's week", adminOfSchool2, .teacherWeek(schoolID: 1, teacherID: teacherA.personID), otherwise: .otherSchool),
+        row("teacher A · his own remarks", teacherA, .teacherRemarks(schoolID: 1, teacherID: teacherA.personID), allows: [.read]),
+        row("teacher A · teacher B's remarks", teacherA, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID)),
+        row("deputy · teacher B's remarks", deputy, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID), allows: [.read]),
+        row("observer · teacher B's remarks", observer, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID)),
+        row("parent of P1 · teacher A's remarks", parentOfP1, .teacherRemarks(schoolID: 1, teacherID: teacherA.personID)),
+        row(
+            "admin of school 2 · teacher A's remarks",
+            adminOfSchool2,
+            .teacherRemarks(schoolID: 1, teacherID: teacherA.personID),
+            otherwise: .otherSchool
+        ),
         row("teacher A · teacher B's session", teacherA, session(of: teacherB)),
         row("teacher B · his course 20", teacherB, .course(course20), allows: ownCourse),
         row("teacher B · teacher A's course 10", teacherB, .course(course10)),
@@ -457,7 +468,9 @@ struct AccessPolicyTableTests {
             #expect(refused.contains { $0.actor.holds(role) }, "no case refuses an actor holding \(role)")
         }
         let kinds = Set(table.map { Self.kind(of: $0.resource) })
-        #expect(kinds == ["school", "course", "lesson", "class", "student", "account", "session", "correspondent", "teacher's week"])
+        #expect(
+            kinds == ["school", "course", "lesson", "class", "student", "account", "session", "correspondent", "teacher's week", "teacher's remarks"]
+        )
         #expect(Set(table.map(\.expected)) == [.allowed, .denied(.notPermitted), .denied(.otherSchool)])
         let names = table.map(\.testDescription)
         #expect(Set(names).count == names.count, "two cases share a name")
@@ -474,6 +487,7 @@ struct AccessPolicyTableTests {
         case .session: "session"
         case .correspondent: "correspondent"
         case .teacherWeek: "teacher's week"
+        case .teacherRemarks: "teacher's remarks"
         }
     }
 }

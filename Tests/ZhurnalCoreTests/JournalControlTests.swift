@@ -40,8 +40,9 @@ struct JournalControlTests {
         #expect(
             JournalControl.problems(of: Self.lesson(topic: SchoolMoment(date: day.adding(days: 1), minute: 0)), rules: Self.rules) == [.topicLate]
         )
-        // A lesson with attendance but no topic, its day over: the topic is late; one with nothing at all has no record.
-        #expect(JournalControl.problems(of: Self.lesson(topic: nil), rules: Self.rules) == [.topicLate])
+        // A lesson with attendance but no topic, its day over: the topic is missing; one with nothing at all has no record.
+        #expect(JournalControl.problems(of: Self.lesson(topic: nil), rules: Self.rules) == [.topicMissing])
+        #expect(JournalControl.Problem.allCases.filter(\.isOutstanding) == [.noRecord, .topicMissing, .unexplainedAbsences])
         #expect(JournalControl.problems(of: Self.lesson(topic: nil, record: false), rules: Self.rules) == [.noRecord])
         // Today's lesson is not late yet.
         let today = JournalControl.Rules(today: day, homeworkMinutes: 60, editWindowDays: 7)

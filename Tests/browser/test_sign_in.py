@@ -80,7 +80,7 @@ def test_a_teacher_sees_his_name_roles_and_links(server, browser, teacher, width
     assert path_of(browser) == "/"
     assert browser.find_element(By.CSS_SELECTOR, ".site-user .user-name").text == teacher.full_name
     assert browser.find_element(By.CSS_SELECTOR, ".site-user .user-roles").text == "Учитель, Классный руководитель"
-    assert header_links(browser) == ["Главная", "Уведомления", "Сообщения", "Объявления", "Сверка класса", "Расписание учителя", "Отчёты", "Мои сеансы", "Второй фактор", "Сменить пароль"]
+    assert header_links(browser) == ["Главная", "Уведомления", "Сообщения", "Объявления", "Сверка класса", "Расписание учителя", "Отчёты", "Замечания", "Мои сеансы", "Второй фактор", "Сменить пароль"]
     # A teacher reads no school-wide figures and has no administrator's pages.
     assert browser.find_elements(By.ID, "school-name") == []
     browser.get(server + "/admin/people")

@@ -39,6 +39,9 @@ public enum AccessPolicy {
         case (.read, .teacherWeek(_, let teacherID)):
             // The administration plans everyone's week; a teacher sees his own.
             return actor.readsWholeSchool || actor.personID == teacherID
+        case (.read, .teacherRemarks(_, let teacherID)):
+            // The administration keeps the internal control; a teacher reads the remarks addressed to him.
+            return actor.readsWholeSchool || (actor.holds(.teacher) && actor.personID == teacherID)
         case (.readAggregates, .school(let id)):
             // An observer reads only the schools he was given, his account's own school included only if given.
             return actor.readsWholeSchool || (actor.holds(.observer) && actor.observedSchools.contains(id))

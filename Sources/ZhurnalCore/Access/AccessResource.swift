@@ -14,6 +14,8 @@ public enum AccessResource: Sendable, Hashable {
     case correspondent(Correspondent)
     /// A teacher's weekly timetable across his classes.
     case teacherWeek(schoolID: Int, teacherID: Int)
+    /// The journal-keeping remarks addressed to a teacher.
+    case teacherRemarks(schoolID: Int, teacherID: Int)
 
     public var schoolID: Int {
         switch self {
@@ -25,7 +27,7 @@ public enum AccessResource: Sendable, Hashable {
         case .account(let facts): facts.schoolID
         case .session(let facts): facts.schoolID
         case .correspondent(let facts): facts.schoolID
-        case .teacherWeek(let schoolID, _): schoolID
+        case .teacherWeek(let schoolID, _), .teacherRemarks(let schoolID, _): schoolID
         }
     }
 }

@@ -103,6 +103,7 @@ public enum JournalControl {
 
     public enum Problem: String, CaseIterable, Sendable, Hashable {
         case noRecord = "no_record"
+        case topicMissing = "topic_missing"
         case topicLate = "topic_late"
         case homeworkLate = "homework_late"
         case lateMarks = "late_marks"
@@ -112,11 +113,22 @@ public enum JournalControl {
         public var russianTitle: String {
             switch self {
             case .noRecord: "нет записи об уроке"
+            case .topicMissing: "нет темы урока"
             case .topicLate: "тема не в день урока"
             case .homeworkLate: "задание записано позже срока"
             case .lateMarks: "отметки выставлены позже срока"
             case .changedAfterWindow: "отметки изменены после окна правки"
             case .unexplainedAbsences: "«н» без причины дольше 3 дней"
+            }
+        }
+
+        /// What is still undone and can be put right — a weekly remark is made for these, and closes once they are:
+        /// a lesson with nothing written, a lesson without its topic, an «н» not yet explained. A topic or marks written
+        /// late stay late; the control counts them, but there is nothing left to do about them.
+        public var isOutstanding: Bool {
+            switch self {
+            case .noRecord, .topicMissing, .unexplainedAbsences: true
+            case .topicLate, .homeworkLate, .lateMarks, .changedAfterWindow: false
             }
         }
     }
@@ -152,7 +164,7 @@ public enum JournalControl {
         if let entered = lesson.topicEntered {
             if entered.date > lesson.date { found.append(.topicLate) }
         } else if dayOver && lesson.hasRecord {
-            found.append(.topicLate)
+            found.append(.topicMissing)
         }
         if let entered = lesson.homeworkEntered, let due = homeworkDue(lesson), entered > due { found.append(.homeworkLate) }
         if lateMarks(lesson) > 0 { found.append(.lateMarks) }

@@ -17,7 +17,7 @@ public struct Migration: Sendable {
     public static let all: [Migration] = [
         .schoolSchema, .accessSchema, .journalSchema, .cellHistorySchema, .homeworkKeys, .diarySchema,
         .correspondenceSchema, .familyLinksSchema, .importDraftsSchema, .movementSchema, .schoolSettingsSchema, .thematicPlanSchema,
-        .monthlyCheckSchema, .scheduleChangeSchema, .movedFromNumberSchema,
+        .monthlyCheckSchema, .scheduleChangeSchema, .movedFromNumberSchema, .remarksSchema,
     ]
 }
 

@@ -25,16 +25,18 @@ public enum JournalKeeping {
         public let teachers: [Int: String]
     }
 
-    /// The held lessons of `span` up to `today`, of the courses of `year`.
+    /// The held lessons of `span` up to `today`, of the courses of `year`; with `lessons`, only those of them.
     public static func facts(
         school: Int,
         year: YearCalendar,
         span: DateSpan,
         today: LocalDate,
+        lessons only: [Int]? = nil,
         timeZone: TimeZone = SchoolCalendar.defaultTimeZone,
         in sql: any SQLDatabase
     ) async throws -> Facts {
         let (from, to) = (span.start.iso, min(span.end, today).iso)
+        let these: SQLQueryString = only.map { " AND l.id IN (\(binds: $0.isEmpty ? [0] : $0))" } ?? ""
         let bells = try await SchoolRulebook.book(school: school, in: sql).bells
         let ends = Dictionary(uniqueKeysWithValues: bells.map { ($0.number, minutes($0.endsAt)) })
         var clock = Calendar(identifier: .gregorian)
@@ -56,7 +58,7 @@ public enum JournalKeeping {
                    CASE WHEN EXISTS (SELECT 1 FROM marks m WHERE m.school_id = l.school_id AND m.lesson_id = l.id) THEN 1 ELSE 0 END AS marked
             FROM lessons l JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
             WHERE l.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID) AND l.status = 'held'
-              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             """
         ).all()
         var marks: [Int: [JournalControl.MarkEntry]] = [:]
@@ -65,7 +67,7 @@ public enum JournalKeeping {
             SELECT m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16) AS entered, COUNT(*) AS marks
             FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
             JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
-            WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+            WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             GROUP BY m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16)
             """
         ).all() {
@@ -86,7 +88,7 @@ public enum JournalKeeping {
             """
             SELECT h.lesson_id, h.at FROM history h JOIN lessons l ON l.school_id = h.school_id AND l.id = h.lesson_id
             WHERE h.school_id = \(bind: school) AND h.entity = 'mark' AND h.action IN ('update', 'delete')
-              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)
+              AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             """
         ).all() {
             if let at = moment(try row.decode(column: "at", as: String.self)) {

@@ -171,3 +171,10 @@ extension SchoolResults {
         return names
     }
 }
+
+extension SchoolResults {
+    /// Every school of the installation, for the runs that go over them all. One statement.
+    public static func schoolIDs(in sql: any SQLDatabase) async throws -> [Int] {
+        try await sql.raw("SELECT id FROM schools ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+    }
+}

@@ -103,6 +103,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     MetricsController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     JournalControlController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SummarySheetController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    RemarksController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }

@@ -51,6 +51,9 @@ struct Chrome: Sendable {
         if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .homeroom, .observer]) {
             links.append(Link(href: "/reports", label: "Отчёты"))
         }
+        if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .teacher]) {
+            links.append(Link(href: "/remarks", label: "Замечания"))
+        }
         if session.roles.contains(.admin) {
             links.append(Link(href: "/admin/people", label: "Люди"))
             links.append(Link(href: "/admin/monthly-check", label: "Сверка классов"))

@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import ZhurnalCore
+import ZhurnalStore
+
+/// «Замечания» (`/remarks`) and `GET /api/v1/remarks`: the journal-keeping remarks of the weekly check, a teacher's own
+/// or, for the administration, everyone's (`teacher=` / `teacherId=` narrows). Reading them first closes the ones put
+/// right since Monday, so a teacher who wrote the missing topic sees the remark go at once.
+struct RemarksController: Sendable {
+    let database: Database
+    let pages: PageRenderer
+    let access: Access
+    let clock: @Sendable () -> Date
+
+    struct View: Sendable {
+        let remarks: [Remarks.Remark]
+        /// The teacher asked for; nil for the whole school.
+        let teacherID: Int?
+        let wholeSchool: Bool
+    }
+
+    func view(teacher asked: Int?, withClosed: Bool, context: AppRequestContext, path: String) async throws -> View {
+        let actor = try context.requireActor()
+        let wholeSchool = AccessPolicy.decide(actor, .read, .school(id: actor.schoolID)).isAllowed
+        let teacherID = asked ?? (wholeSchool ? nil : actor.personID)
+        if let teacherID {
+            try await access.require(.read, on: .teacherRemarks(schoolID: actor.schoolID, teacherID: teacherID), context: context, path: path)
+        }
+        try await RemarkRun(database: database, clock: clock).recheck(school: actor.schoolID, teacher: teacherID)
+        let since = withClosed ? clock().addingTimeInterval(-30 * 86_400) : nil
+        let remarks = try await database.read {
+            try await Remarks.list(school: actor.schoolID, teacher: teacherID, closedSince: since, in: $0)
+        }
+        return View(remarks: remarks, teacherID: teacherID, wholeSchool: wholeSchool)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/remarks") { request, context in
+            let view = try await view(
+                teacher: try request.integerQuery("teacher"),
+                withClosed: request.uri.queryParameters["closed"] == "1",
+                context: context,
+                path: request.uri.path
+            )
+            return page(view, withClosed: request.uri.queryParameters["closed"] == "1", context: context)
+        }
+        router.get("/api/v1/remarks") { request, context in
+            let view = try await view(
+                teacher: try request.integerQuery("teacherId"),
+                withClosed: request.uri.queryParameters["includeClosed"] == "true",
+                context: context,
+                path: request.uri.path
+            )
+            return RemarksJSON(remarks: view.remarks.map(RemarksJSON.Remark.init))
+        }
+    }
+
+    struct Page: PageContext {
+        let title: String
+        let chrome: Chrome?
+        let summary: String
+        let wholeSchool: Bool
+        let toggle: String
+        let toggleLabel: String
+        let remarks: [Line]
+        let empty: Bool
+
+        struct Line: Sendable {
+            let week: String
+            let teacher: String
+            let lesson: String
+            let href: String?
+            let what: String
+            let state: String
+            let open: Bool
+        }
+    }
+
+    private func page(_ view: View, withClosed: Bool, context: AppRequestContext) -> Response {
+        let open = view.remarks.count { $0.closedAt == nil }
+        let teacherQuery = view.teacherID.map { "teacher=\($0)&" } ?? ""
+        let page = Page(
+            title: "Замечания по ведению журналов",
+            chrome: Chrome(context),
+            summary: "Открытых замечаний: \(open). Замечания делаются по понедельникам в 00:00 и закрываются сами, когда запись исправлена.",
+            wholeSchool: view.wholeSchool,
+            toggle: withClosed ? "/remarks" + (view.teacherID.map { "?teacher=\($0)" } ?? "") : "/remarks?\(teacherQuery)closed=1",
+            toggleLabel: withClosed ? "Только открытые" : "Показать и закрытые за 30 дней",
+            remarks: view.remarks.map { remark in
+                Page.Line(
+                    week: remark.weekOf.russian,
+                    teacher: remark.teacherName,
+                    lesson: "\(remark.className), \(remark.subject)"
+                        + (remark.lessonDate.map { ", \($0.russian)" } ?? "") + (remark.lessonNumber.map { ", \($0) урок" } ?? ""),
+                    href: remark.lessonDate == nil ? nil : "/lessons/\(remark.lessonID)",
+                    what: remark.problem.russianTitle,
+                    state: remark.closedAt == nil ? "открыто" : "исправлено",
+                    open: remark.closedAt == nil
+                )
+            },
+            empty: view.remarks.isEmpty
+        )
+        return pages.page("remarks", page)
+    }
+}
+
+/// `GET /api/v1/remarks`.
+struct RemarksJSON: ResponseEncodable {
+    let remarks: [Remark]
+
+    struct Remark: Encodable, Sendable {
+        let id: Int
+        let teacherId: Int
+        let teacherName: String
+        let lessonId: Int
+        @Nullable var lessonDate: String?
+        @Nullable var lessonNumber: Int?
+        let className: String
+        let subject: String
+        let problem: String
+        let weekOf: String
+        @Nullable var closedAt: String?
+
+        init(_ remark: Remarks.Remark) {
+            id = remark.id
+            teacherId = remark.teacherID
+            teacherName = remark.teacherName
+            lessonId = remark.lessonID
+            lessonDate = remark.lessonDate?.iso
+            lessonNumber = remark.lessonNumber
+            className = remark.className
+            subject = remark.subject
+            problem = remark.problem.rawValue
+            weekOf = remark.weekOf.iso
+            closedAt = remark.closedAt
+        }
+    }
+}
