@@ -104,6 +104,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     JournalControlController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     SummarySheetController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RemarksController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    AssessmentScheduleController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }

@@ -47,6 +47,14 @@ struct ReportsController: Sendable {
                 ),
                 (
                     Page.Report(
+                        href: "/reports/assessments" + query,
+                        title: "График оценочных процедур",
+                        about: "Контрольные работы года по датам и классам с нарушениями правил: чаще раза в 17 дней, больше 10 % часов, "
+                            + "две в день, на первом или последнем уроке."
+                    ), false
+                ),
+                (
+                    Page.Report(
                         href: "/reports/summary" + query,
                         title: "Сводная ведомость",
                         about:
