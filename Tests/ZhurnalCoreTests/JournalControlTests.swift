@@ -136,4 +136,14 @@ struct JournalControlTests {
         let holiday = DateSpan(LocalDate(iso: "2026-10-05")!, LocalDate(iso: "2026-10-11")!)
         #expect(JournalControl.studyDays(periods: [quarter, quarter], holidays: [holiday], through: LocalDate(iso: "2026-10-12")!) == 25)
     }
+
+    @Test func accumulationIsDueByTheShareOfThePeriodGoneBy() {
+        let quarter = DateSpan(LocalDate(iso: "2026-09-01")!, LocalDate(iso: "2026-10-23")!)
+        // 53 days; by 12.10 (day 42) 5 × 42 / 53 = 3 marks are due.
+        #expect(JournalControl.belowAccumulation(markCounts: [3, 2, 0, 5], minimum: 5, period: quarter, on: LocalDate(iso: "2026-10-12")!) == 2)
+        // On the first day nothing is due yet; on the last day and after, the whole minimum.
+        #expect(JournalControl.belowAccumulation(markCounts: [0, 0], minimum: 5, period: quarter, on: quarter.start) == 0)
+        #expect(JournalControl.belowAccumulation(markCounts: [4, 5], minimum: 5, period: quarter, on: quarter.end) == 1)
+        #expect(JournalControl.belowAccumulation(markCounts: [4, 5], minimum: 5, period: quarter, on: quarter.end.adding(days: 30)) == 1)
+    }
 }

@@ -56,6 +56,8 @@ struct JournalControlHTTPTests {
             #expect(row["homeworkOnTimeRate"] as? String == "20.0")
             // 5 hours a week over 34 weeks, spread over the quarter's 39 study days: 30 of them by 12.10.
             #expect(row["plannedHours"] as? Int == 131)
+            // By 12.10, 42 of the quarter's 53 days: 3 of the 5 marks are due; Волков has 2, Аксёнова 3.
+            #expect(row["belowAccumulation"] as? Int == 1)
             #expect(row["heldToDate"] as? Int == 5)
             #expect(row["lag"] as? Int == 126)
             let overdue = try #require(row["overdue"] as? [[String: Any]])
@@ -88,7 +90,7 @@ struct JournalControlHTTPTests {
             #expect(page.text.contains("href=\"/lessons/3\""))
             #expect(page.text.contains("задание записано позже срока; «н» без причины дольше 3 дней"))
             let csv = try await browser.get("/reports/journal-control.csv?from=2026-09-01&to=2026-10-12")
-            #expect(csv.text.split(whereSeparator: \.isNewline).last == "Смирнова Ольга Петровна;5А;Математика;5;60,0;20,0;1;1;0;1;131;5;126")
+            #expect(csv.text.split(whereSeparator: \.isNewline).last == "Смирнова Ольга Петровна;5А;Математика;5;60,0;20,0;1;1;0;1;1;131;5;126")
         }
     }
 }

@@ -232,3 +232,15 @@ extension JournalControl {
         return days.count
     }
 }
+
+extension JournalControl {
+    /// How many pupils are below the accumulation minimum (DOMAIN.md §3) on a day of their period: the minimum is
+    /// due by the period's end, so on a day inside it the share of the period gone by is asked, rounded down —
+    /// nobody is behind on the period's first days, and everybody short of the whole minimum is behind once it ends.
+    public static func belowAccumulation(markCounts: [Int], minimum: Int, period: DateSpan, on day: LocalDate) -> Int {
+        let length = period.start.distance(to: period.end) + 1
+        let gone = min(max(period.start.distance(to: day) + 1, 0), length)
+        let due = minimum * gone / length
+        return markCounts.count { $0 < due }
+    }
+}

@@ -17,12 +17,18 @@ public enum JournalKeeping {
         public let yearlyHours: Int
         /// Lessons held from the year's first day to the range's last.
         public let heldToDate: Int
+        /// The kind of periods its class keeps; nil for a group across classes.
+        public let periodKind: PeriodKind?
+        public let weeklyHours: Int
     }
 
     public struct Facts: Sendable {
         public let lessons: [JournalControl.Lesson]
         public let courses: [Int: Course]
         public let teachers: [Int: String]
+        /// For each graded course of a class, the counted marks of every pupil it is for on the range's last day, from
+        /// the start of his class's period that holds that day: what accumulation is judged on.
+        public let markCounts: [Int: [Int]]
     }
 
     /// The held lessons of `span` up to `today`, of the courses of `year`; with `lessons`, only those of them.
@@ -138,6 +144,7 @@ public enum JournalKeeping {
         for row in try await sql.raw(
             """
             SELECT 'course' AS kind, c.id, s.name AS subject, k.parallel, k.letter, g.title AS group_title, c.class_id, c.hours_per_week,
+                   k.period_kind,
                    (SELECT SUM(t.hours) FROM plan_topics t WHERE t.school_id = c.school_id AND t.course_id = c.id) AS planned,
                    (SELECT COUNT(*) FROM lessons l WHERE l.school_id = c.school_id AND l.course_id = c.id AND l.status = 'held'
                       AND l.lesson_date >= \(bind: year.span.start.iso) AND l.lesson_date <= \(bind: to)) AS held,
@@ -147,7 +154,7 @@ public enum JournalKeeping {
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             WHERE c.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID)
             UNION ALL
-            SELECT 'teacher', p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.last_name, p.first_name, p.patronymic
+            SELECT 'teacher', p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.last_name, p.first_name, p.patronymic
             FROM people p WHERE p.school_id = \(bind: school)
               AND p.id IN (SELECT teacher_id FROM lessons WHERE school_id = \(bind: school) AND lesson_date >= \(bind: from) AND lesson_date <= \(bind: to))
             """
@@ -168,10 +175,69 @@ public enum JournalKeeping {
                 className: className,
                 classID: try row.decode(column: "class_id", as: Int?.self),
                 yearlyHours: try row.decode(column: "planned", as: Int?.self) ?? weekly * 34,
-                heldToDate: try row.decode(column: "held", as: Int.self)
+                heldToDate: try row.decode(column: "held", as: Int.self),
+                periodKind: try row.decode(column: "period_kind", as: String?.self).flatMap(PeriodKind.init(rawValue:)),
+                weeklyHours: weekly
             )
         }
-        return Facts(lessons: lessons, courses: courses, teachers: teachers)
+        let counts = try await markCounts(school: school, year: year, on: min(span.end, today), in: sql)
+        return Facts(lessons: lessons, courses: courses, teachers: teachers, markCounts: counts)
+    }
+
+    /// The counted marks (numeric, so each an assessment) of every pupil of each graded class course on `day`, from
+    /// the start of the period of his class's kind that holds `day`. One statement.
+    static func markCounts(school: Int, year: YearCalendar, on day: LocalDate, in sql: any SQLDatabase) async throws -> [Int: [Int]] {
+        let starts = Dictionary(year.periods.filter { $0.span.contains(day) }.map { ($0.kind.rawValue, $0.span.start.iso) }) { first, _ in first }
+        guard !starts.isEmpty else { return [:] }
+        var since: SQLQueryString = "CASE k.period_kind"
+        for (kind, start) in starts.sorted(by: { $0.key < $1.key }) { since += " WHEN \(bind: kind) THEN \(bind: start)" }
+        since += " END"
+        let graded: SQLQueryString = """
+            c.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID) AND c.journal_kind = 'lesson' AND c.grading = 'marks'
+            """
+        var select = MixedSelect(["course": .integer, "pupil": .integer, "marks": .integer])
+        select.add(
+            "count",
+            ["course": "l.course_id", "pupil": "m.student_id", "marks": "COUNT(*)"],
+            """
+            FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
+            JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
+            JOIN classes k ON k.school_id = c.school_id AND k.id = c.class_id
+            WHERE \(graded) AND l.lesson_date >= \(since) AND l.lesson_date <= \(bind: day.iso)
+              AND (m.value IN ('1', '2', '3', '4', '5') OR m.value LIKE '_/_')
+            GROUP BY l.course_id, m.student_id
+            """
+        )
+        select.add(
+            "pupil",
+            ["course": "c.id", "pupil": "e.student_id"],
+            """
+            FROM courses c JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
+            WHERE \(graded) AND c.group_id IS NULL AND e.starts_on <= \(bind: day.iso) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day.iso))
+            """
+        )
+        select.add(
+            "pupil",
+            ["course": "c.id", "pupil": "g.student_id"],
+            """
+            FROM courses c JOIN group_members g ON g.school_id = c.school_id AND g.group_id = c.group_id
+            WHERE \(graded) AND c.class_id IS NOT NULL AND g.starts_on <= \(bind: day.iso) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: day.iso))
+            """
+        )
+        let rows = try await select.rows(in: sql)
+        var given: [[Int]: Int] = [:]
+        for row in rows["count"] ?? [] {
+            given[[try row.decode(column: "course", as: Int.self), try row.decode(column: "pupil", as: Int.self)]] = try row.decode(
+                column: "marks",
+                as: Int.self
+            )
+        }
+        var counts: [Int: [Int]] = [:]
+        for row in rows["pupil"] ?? [] {
+            let course = try row.decode(column: "course", as: Int.self)
+            counts[course, default: []].append(given[[course, try row.decode(column: "pupil", as: Int.self)]] ?? 0)
+        }
+        return counts
     }
 
     private static func minutes(_ clock: String) -> Int? {

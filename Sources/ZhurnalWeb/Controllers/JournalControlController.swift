@@ -32,18 +32,17 @@ struct JournalControlController: Sendable {
 
     static let header = [
         "Учитель", "Класс", "Предмет", "Проведено уроков", "Тема в день урока, %", "Задание в срок, %", "Уроков без записи",
-        "Отметок позже срока", "Изменено после окна", "«н» дольше 3 дней", "План часов на дату", "Проведено с начала года", "Отставание",
+        "Отметок позже срока", "Изменено после окна", "«н» дольше 3 дней", "Ниже накопляемости", "План часов на дату", "Проведено с начала года",
+        "Отставание",
     ]
 
     static func cells(_ line: JournalControlReport.Line) -> [String] {
         let row = line.row
-        return [line.teacher, line.course.className, line.course.subject, String(row.held)]
-            + [row.topicOnTimeRate, row.homeworkOnTimeRate].map { $0?.decimalString(places: 1) ?? "—" }
-            + [
-                row.withoutRecord, row.lateMarks, row.changedAfterWindow, row.unexplainedAbsences, line.plannedHours, line.course.heldToDate,
-                line.lag,
-            ]
-            .map(String.init)
+        let rates: [String] = [row.topicOnTimeRate, row.homeworkOnTimeRate].map { $0?.decimalString(places: 1) ?? "—" }
+        let counts: [String] = [row.withoutRecord, row.lateMarks, row.changedAfterWindow, row.unexplainedAbsences].map(String.init)
+        let pace: [String] = [line.plannedHours, line.course.heldToDate, line.lag].map(String.init)
+        let accumulation: String = line.belowAccumulation.map(String.init) ?? "—"
+        return [line.teacher, line.course.className, line.course.subject, String(row.held)] + rates + counts + [accumulation] + pace
     }
 
     static func table(_ view: JournalControlReport.View) -> SheetTable {
@@ -85,7 +84,7 @@ struct JournalControlController: Sendable {
         let lines = view.lines.map { line in
             Page.Line(
                 cells: Self.cells(line),
-                late: line.row.withoutRecord + line.row.lateMarks + line.row.unexplainedAbsences > 0 || line.lag > 0,
+                late: line.row.withoutRecord + line.row.lateMarks + line.row.unexplainedAbsences + (line.belowAccumulation ?? 0) > 0 || line.lag > 0,
                 overdue: view.drillDown
                     ? line.row.overdue.map {
                         Page.Overdue(
@@ -145,6 +144,7 @@ struct JournalControlJSON: ResponseEncodable {
         let lateMarks: Int
         let changedAfterWindow: Int
         let unexplainedAbsences: Int
+        @Nullable var belowAccumulation: Int?
         let plannedHours: Int
         let heldToDate: Int
         let lag: Int
@@ -178,6 +178,7 @@ struct JournalControlJSON: ResponseEncodable {
                 lateMarks: row.lateMarks,
                 changedAfterWindow: row.changedAfterWindow,
                 unexplainedAbsences: row.unexplainedAbsences,
+                belowAccumulation: line.belowAccumulation,
                 plannedHours: line.plannedHours,
                 heldToDate: line.course.heldToDate,
                 lag: line.lag,

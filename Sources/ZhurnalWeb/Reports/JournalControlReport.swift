@@ -16,6 +16,8 @@ struct JournalControlReport: Sendable {
         let course: JournalKeeping.Course
         let teacher: String
         let plannedHours: Int
+        /// Pupils below the accumulation minimum due by the range's last day; nil for a course it is not judged for.
+        let belowAccumulation: Int?
         var lag: Int { max(plannedHours - course.heldToDate, 0) }
     }
 
@@ -59,7 +61,16 @@ struct JournalControlReport: Sendable {
                     row: row,
                     course: course,
                     teacher: facts.teachers[row.teacherID] ?? "",
-                    plannedHours: JournalControl.plannedHours(yearly: course.yearlyHours, studyDaysElapsed: elapsed, studyDaysInYear: inYear)
+                    plannedHours: JournalControl.plannedHours(yearly: course.yearlyHours, studyDaysElapsed: elapsed, studyDaysInYear: inYear),
+                    belowAccumulation: facts.markCounts[course.id].flatMap { counts in
+                        let day = min(end, today)
+                        guard let kind = course.periodKind, let period = year.periods.first(where: { $0.kind == kind && $0.span.contains(day) })
+                        else {
+                            return nil
+                        }
+                        let minimum = Accumulation.minimumMarks(periodKind: kind, weeklyHours: course.weeklyHours)
+                        return JournalControl.belowAccumulation(markCounts: counts, minimum: minimum, period: period.span, on: day)
+                    }
                 )
             }
             .sorted {
