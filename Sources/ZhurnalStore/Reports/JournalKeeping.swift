@@ -47,12 +47,18 @@ public enum JournalKeeping {
         let ends = Dictionary(uniqueKeysWithValues: bells.map { ($0.number, minutes($0.endsAt)) })
         var clock = Calendar(identifier: .gregorian)
         clock.timeZone = timeZone
+        // Marks entered in one sitting share their minute: each minute is turned into the school's time once.
+        var known: [String: SchoolMoment] = [:]
         func moment(_ text: String?) -> SchoolMoment? {
             // "2026-10-12T09:41" or a full timestamp: the minute is enough for a deadline.
-            guard let text, let instant = Timestamp.date(String(text.prefix(16)) + ":00Z") else { return nil }
+            guard let minute = text?.prefix(16) else { return nil }
+            if let seen = known[String(minute)] { return seen }
+            guard let instant = Timestamp.date(minute + ":00Z") else { return nil }
             let parts = clock.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
             guard let date = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!) else { return nil }
-            return SchoolMoment(date: date, minute: parts.hour! * 60 + parts.minute!)
+            let found = SchoolMoment(date: date, minute: parts.hour! * 60 + parts.minute!)
+            known[String(minute)] = found
+            return found
         }
 
         let lessonRows = try await sql.raw(
@@ -67,27 +73,51 @@ public enum JournalKeeping {
               AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             """
         ).all()
-        var marks: [Int: [JournalControl.MarkEntry]] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16) AS entered, COUNT(*) AS marks
-            FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
-            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
-            WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
-            GROUP BY m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16)
-            """
-        ).all() {
-            guard let workDate = LocalDate(iso: try row.decode(column: "work_date", as: String.self)),
-                let entered = moment(try row.decode(column: "entered", as: String.self))
-            else { continue }
-            marks[try row.decode(column: "lesson_id", as: Int.self), default: []].append(
-                JournalControl.MarkEntry(
+        // A lesson's marks of one work are summed with the last entry's time: nearly always in time, and then that is
+        // all there is to know. Only the lessons whose last entry is late are read again minute by minute.
+        func markEntries(_ query: SQLQueryString) async throws -> [(lesson: Int, entry: JournalControl.MarkEntry)] {
+            try await sql.raw(query).all().compactMap { row in
+                guard let workDate = LocalDate(iso: try row.decode(column: "work_date", as: String.self)),
+                    let entered = moment(try row.decode(column: "entered", as: String.self))
+                else { return nil }
+                let entry = JournalControl.MarkEntry(
                     workDate: workDate,
                     deadlineDays: try row.decode(column: "mark_deadline_days", as: Int.self),
                     entered: entered,
                     count: try row.decode(column: "marks", as: Int.self)
                 )
-            )
+                return (try row.decode(column: "lesson_id", as: Int.self), entry)
+            }
+        }
+        let markSource: SQLQueryString = """
+            FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
+            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+            WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
+            """
+        var marks: [Int: [JournalControl.MarkEntry]] = [:]
+        var lateLessons: Set<Int> = []
+        for (lesson, entry) in try await markEntries(
+            """
+            SELECT m.lesson_id, m.work_date, w.mark_deadline_days, MAX(m.entered_at) AS entered, COUNT(*) AS marks \(markSource)
+            GROUP BY m.lesson_id, m.work_date, w.mark_deadline_days
+            """
+        ) {
+            if entry.entered.date > entry.workDate.adding(days: entry.deadlineDays) {
+                lateLessons.insert(lesson)
+            } else {
+                marks[lesson, default: []].append(entry)
+            }
+        }
+        if !lateLessons.isEmpty {
+            for (lesson, entry) in try await markEntries(
+                """
+                SELECT m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16) AS entered, COUNT(*) AS marks \(markSource)
+                  AND m.lesson_id IN (\(binds: lateLessons.sorted()))
+                GROUP BY m.lesson_id, m.work_date, w.mark_deadline_days, substr(m.entered_at, 1, 16)
+                """
+            ) {
+                marks[lesson, default: []].append(entry)
+            }
         }
         var changes: [Int: [SchoolMoment]] = [:]
         for row in try await sql.raw(
@@ -195,47 +225,39 @@ public enum JournalKeeping {
         let graded: SQLQueryString = """
             c.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID) AND c.journal_kind = 'lesson' AND c.grading = 'marks'
             """
-        var select = MixedSelect(["course": .integer, "pupil": .integer, "marks": .integer])
-        select.add(
-            "count",
-            ["course": "l.course_id", "pupil": "m.student_id", "marks": "COUNT(*)"],
+        // Counted per pupil, then told per course as "so many pupils with so many marks": a few rows a course instead
+        // of one a pupil, whatever the school's size.
+        let rows = try await sql.raw(
             """
-            FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
-            JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
-            JOIN classes k ON k.school_id = c.school_id AND k.id = c.class_id
-            WHERE \(graded) AND l.lesson_date >= \(since) AND l.lesson_date <= \(bind: day.iso)
-              AND (m.value IN ('1', '2', '3', '4', '5') OR m.value LIKE '_/_')
-            GROUP BY l.course_id, m.student_id
-            """
-        )
-        select.add(
-            "pupil",
-            ["course": "c.id", "pupil": "e.student_id"],
-            """
-            FROM courses c JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
-            WHERE \(graded) AND c.group_id IS NULL AND e.starts_on <= \(bind: day.iso) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day.iso))
-            """
-        )
-        select.add(
-            "pupil",
-            ["course": "c.id", "pupil": "g.student_id"],
-            """
-            FROM courses c JOIN group_members g ON g.school_id = c.school_id AND g.group_id = c.group_id
-            WHERE \(graded) AND c.class_id IS NOT NULL AND g.starts_on <= \(bind: day.iso) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: day.iso))
-            """
-        )
-        let rows = try await select.rows(in: sql)
-        var given: [[Int]: Int] = [:]
-        for row in rows["count"] ?? [] {
-            given[[try row.decode(column: "course", as: Int.self), try row.decode(column: "pupil", as: Int.self)]] = try row.decode(
-                column: "marks",
-                as: Int.self
+            WITH pupils AS (
+              SELECT c.id AS course_id, e.student_id FROM courses c
+              JOIN enrolments e ON e.school_id = c.school_id AND e.class_id = c.class_id
+              WHERE \(graded) AND c.group_id IS NULL AND e.starts_on <= \(bind: day.iso) AND (e.ends_on IS NULL OR e.ends_on >= \(bind: day.iso))
+              UNION ALL
+              SELECT c.id, g.student_id FROM courses c
+              JOIN group_members g ON g.school_id = c.school_id AND g.group_id = c.group_id
+              WHERE \(graded) AND c.class_id IS NOT NULL AND g.starts_on <= \(bind: day.iso) AND (g.ends_on IS NULL OR g.ends_on >= \(bind: day.iso))
+            ), given AS (
+              SELECT l.course_id, m.student_id, COUNT(*) AS marks
+              FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
+              JOIN courses c ON c.school_id = l.school_id AND c.id = l.course_id
+              JOIN classes k ON k.school_id = c.school_id AND k.id = c.class_id
+              WHERE \(graded) AND l.lesson_date >= \(since) AND l.lesson_date <= \(bind: day.iso)
+                AND (m.value IN ('1', '2', '3', '4', '5') OR m.value LIKE '_/_')
+              GROUP BY l.course_id, m.student_id
             )
-        }
+            SELECT p.course_id, COALESCE(g.marks, 0) AS marks, COUNT(*) AS pupils
+            FROM pupils p LEFT JOIN given g ON g.course_id = p.course_id AND g.student_id = p.student_id
+            GROUP BY p.course_id, COALESCE(g.marks, 0)
+            """
+        ).all()
         var counts: [Int: [Int]] = [:]
-        for row in rows["pupil"] ?? [] {
-            let course = try row.decode(column: "course", as: Int.self)
-            counts[course, default: []].append(given[[course, try row.decode(column: "pupil", as: Int.self)]] ?? 0)
+        for row in rows {
+            let marks = try row.decode(column: "marks", as: Int.self)
+            counts[try row.decode(column: "course_id", as: Int.self), default: []] += Array(
+                repeating: marks,
+                count: try row.decode(column: "pupils", as: Int.self)
+            )
         }
         return counts
     }
