@@ -99,6 +99,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     CoursePlanController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AdminCurriculumController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     MonthlyCheckController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    AttendanceReportController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }
