@@ -20,8 +20,9 @@ import ZhurnalTestSupport
 ///   1/5 = 20,0 %.
 /// - the class: 13 lessons, н 3, б 2, у 0 = 5 missed, 5/13 = 38,5 %; days н 1, б 1; 1 late.
 ///
-/// 6Б: Громов (from 01.09): lesson 8 (12.10) and the group's 10 = 2, б on both: 12.10 a whole day «б», 100,0 %.
-/// The school: 4 pupils, 15 lessons, н 3, б 4 = 7 missed, 46,7 %; days н 1, б 2; 1 late.
+/// 6Б: Громов (from 01.09): lesson 8 (12.10) and the group's 10 = 2; б on 8, but he came to the group's lesson, so
+/// 12.10 is not a missed day. 1/2 = 50,0 %.
+/// The school: 4 pupils, 15 lessons, н 3, б 3 = 6 missed, 40,0 %; days н 1, б 1; 1 late.
 struct AttendanceReportTests {
     static let range = "from=2026-09-01&to=2026-10-31"
 
@@ -52,7 +53,7 @@ struct AttendanceReportTests {
         try await database.write { sql in
             for (lesson, student, code) in [
                 (5, TinySchool.aksyonova, "н"), (6, TinySchool.aksyonova, "б"), (7, TinySchool.aksyonova, "у"), (5, TinySchool.volkov, "оп"),
-                (10, TinySchool.volkov, "н"), (8, AccessSchool.otherPupil, "б"), (10, AccessSchool.otherPupil, "б"),
+                (10, TinySchool.volkov, "н"), (8, AccessSchool.otherPupil, "б"),
                 (9, TinySchool.aksyonova, "н"),
             ] {
                 try await sql.raw(
@@ -124,9 +125,9 @@ struct AttendanceReportTests {
             #expect(byClass.rows.map(\.label) == ["5А", "6Б"])
             #expect(byClass.rows.map(\.pupils) == [3, 1])
             #expect(byClass.rows[0].figures == Self.figures(13, (3, 2, 0), "38.5", days: (1, 1, 0), late: 1))
-            #expect(byClass.rows[1].figures == Self.figures(2, (0, 2, 0), "100.0", days: (0, 1, 0), late: 0))
+            #expect(byClass.rows[1].figures == Self.figures(2, (0, 1, 0), "50.0", days: (0, 0, 0), late: 0))
             #expect(byClass.pupils == 4)
-            #expect(byClass.total == Self.figures(15, (3, 4, 0), "46.7", days: (1, 2, 0), late: 1))
+            #expect(byClass.total == Self.figures(15, (3, 3, 0), "40.0", days: (1, 1, 0), late: 1))
 
             let ofClass = try await deputy.call(.get, "/api/v1/reports/attendance?\(Self.range)&classId=1")
             try OpenAPITests.conforms(ofClass, to: "get /api/v1/reports/attendance", in: document)
@@ -180,7 +181,7 @@ struct AttendanceReportTests {
             let observer = try await JournalAPITests.signedIn(client, AccessSchool.Login.observer)
             let own = try await observer.call(.get, "/api/v1/reports/attendance?\(Self.range)")
             #expect(own.status == .ok)
-            #expect(try Self.decode(RangeJSON.self, own).total.missedLessons.total == 7)
+            #expect(try Self.decode(RangeJSON.self, own).total.missedLessons.total == 6)
             let other = try await observer.call(.get, "/api/v1/reports/attendance?\(Self.range)&schoolId=\(AccessSchool.otherSchool)")
             #expect(other.status == .ok)
             try OpenAPITests.conforms(other, to: "get /api/v1/reports/attendance", in: document)
@@ -278,7 +279,7 @@ struct AttendanceReportTests {
             let day = try Self.decode(DayJSON.self, response)
             #expect((day.page, day.pageCount, day.nextPage) == (1, 1, nil))
             // Борисов left on 01.10: 5А has two pupils that day, 6Б one; all three have an entry.
-            #expect((day.pupils, day.absentPupils, day.wholeDayPupils) == (3, 3, 2))
+            #expect((day.pupils, day.absentPupils, day.wholeDayPupils) == (3, 3, 1))
             #expect(day.classes.map(\.className) == ["5А", "6Б"])
             #expect(day.classes.map(\.pupils) == [2, 1])
             let fifth = day.classes[0].entries
@@ -288,7 +289,9 @@ struct AttendanceReportTests {
             #expect(fifth[1].wholeDay == nil)
             #expect((fifth[1].missedLessons, fifth[1].lateLessons) == (1, 1))
             #expect(fifth[1].lessons.map(\.code) == [nil, "оп", "н"])
-            #expect(day.classes[1].entries.map(\.wholeDay) == ["б"])
+            // Громов missed his class's lesson but came to the group's: not the whole day.
+            #expect(day.classes[1].entries.map(\.wholeDay) == [nil])
+            #expect(day.classes[1].entries.first?.lessons.map(\.code) == ["б", nil])
 
             // A day without entries lists the classes and nobody in them.
             let quiet = try Self.decode(DayJSON.self, try await deputy.call(.get, "/api/v1/reports/attendance/day?date=2026-10-06"))
@@ -347,7 +350,7 @@ struct AttendanceReportTests {
             // The file holds the whole day, not a page.
             #expect(file.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(file.text.contains("Громов Кирилл Андреевич"))
-            #expect(file.text.contains("весь день (б)"))
+            #expect(file.text.contains("весь день (н)"))
         }
     }
 

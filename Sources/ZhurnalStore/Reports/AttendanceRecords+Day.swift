@@ -63,7 +63,7 @@ extension AttendanceRecords {
                 WHERE mc.school_id = \(bind: school) AND ml.lesson_date = \(bind: date.iso) AND ml.status = 'held')
             """
         let rows = try await sql.raw(
-            "WITH taught AS (" + taught(school: school, span: span, ofClass: "", extra: marked)
+            "WITH taught AS (" + taught(school: school, span: span, extra: marked)
                 + """
                 )
                 SELECT t.student_id, t.class_id, t.lesson_number, s.name AS subject, a.code, p.last_name, p.first_name, p.patronymic
@@ -105,5 +105,32 @@ extension AttendanceRecords {
             return a.0.studentID < b.0.studentID
         }
         return Day(classes: classes, pupils: ordered.map(\.0))
+    }
+
+    /// Each held lesson a pupil had in the span while enrolled, with the class he was enrolled in on its day: the
+    /// class's own courses, and his groups' courses while he was in the group.
+    private static func taught(school: Int, span: DateSpan, extra: SQLQueryString) -> SQLQueryString {
+        """
+          SELECT e.student_id, e.class_id, l.id AS lesson_id, l.lesson_date, l.lesson_number, c.subject_id
+          FROM enrolments e
+          JOIN courses c ON c.school_id = e.school_id AND c.class_id = e.class_id AND c.group_id IS NULL
+          JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
+          WHERE e.school_id = \(bind: school) AND l.status = 'held'
+            AND l.lesson_date >= \(bind: span.start.iso) AND l.lesson_date <= \(bind: span.end.iso)
+            AND l.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR l.lesson_date <= e.ends_on)
+        """ + extra
+            + """
+
+              UNION ALL
+              SELECT e.student_id, e.class_id, l.id AS lesson_id, l.lesson_date, l.lesson_number, c.subject_id
+              FROM group_members m
+              JOIN courses c ON c.school_id = m.school_id AND c.group_id = m.group_id
+              JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
+              JOIN enrolments e ON e.school_id = m.school_id AND e.student_id = m.student_id
+              WHERE m.school_id = \(bind: school) AND l.status = 'held'
+                AND l.lesson_date >= \(bind: span.start.iso) AND l.lesson_date <= \(bind: span.end.iso)
+                AND l.lesson_date >= m.starts_on AND (m.ends_on IS NULL OR l.lesson_date <= m.ends_on)
+                AND l.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR l.lesson_date <= e.ends_on)
+            """ + extra
     }
 }

@@ -86,32 +86,65 @@ public enum AttendanceRecords {
         var lessons: [Range.Key: PupilLessons] = [:]
         guard span.start <= min(span.end, heldUntil) else { return Range(members: sorted(members), lessons: lessons) }
         let held = DateSpan(span.start, min(span.end, heldUntil))
-        // Per pupil and day first; then one total row a pupil and the day rows with an entry, so that the days he simply
-        // attended never leave the database.
+        // The lessons are counted per class (or group) and day, then laid over each pupil's enrolment and memberships:
+        // a pupil's lessons are never listed one by one. Only the days with an entry come back as days.
+        let within: SQLQueryString = "l.lesson_date >= \(bind: held.start.iso) AND l.lesson_date <= \(bind: held.end.iso)"
         let rows = try await sql.raw(
             """
-            WITH taught AS (
-            """ + taught(school: school, span: held, ofClass: ofClass)
-                + """
-                ),
-                per_day AS (
-                  SELECT t.student_id, t.class_id, t.lesson_date, COUNT(*) AS lessons,
-                         SUM(CASE WHEN a.code = 'н' THEN 1 ELSE 0 END) AS absent,
-                         SUM(CASE WHEN a.code = 'б' THEN 1 ELSE 0 END) AS ill,
-                         SUM(CASE WHEN a.code = 'у' THEN 1 ELSE 0 END) AS excused,
-                         SUM(CASE WHEN a.code = 'оп' THEN 1 ELSE 0 END) AS late
-                  FROM taught t
-                  LEFT JOIN attendance a ON a.school_id = \(bind: school) AND a.lesson_id = t.lesson_id AND a.student_id = t.student_id
-                  GROUP BY t.student_id, t.class_id, t.lesson_date
-                )
-                SELECT student_id, class_id, CAST(NULL AS TEXT) AS lesson_date, CAST(SUM(lessons) AS BIGINT) AS lessons,
-                       CAST(0 AS BIGINT) AS absent, CAST(0 AS BIGINT) AS ill, CAST(0 AS BIGINT) AS excused, CAST(0 AS BIGINT) AS late
-                FROM per_day GROUP BY student_id, class_id
-                UNION ALL
-                SELECT student_id, class_id, lesson_date, CAST(lessons AS BIGINT), CAST(absent AS BIGINT), CAST(ill AS BIGINT),
-                       CAST(excused AS BIGINT), CAST(late AS BIGINT)
-                FROM per_day WHERE absent + ill + excused + late > 0
-                """
+            WITH class_days AS (
+              SELECT c.class_id, l.lesson_date, COUNT(*) AS lessons
+              FROM courses c JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
+              WHERE c.school_id = \(bind: school) AND c.group_id IS NULL AND l.status = 'held' AND \(within)
+              GROUP BY c.class_id, l.lesson_date
+            ),
+            group_days AS (
+              SELECT c.group_id, l.lesson_date, COUNT(*) AS lessons
+              FROM courses c JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
+              WHERE c.school_id = \(bind: school) AND c.group_id IS NOT NULL AND l.status = 'held' AND \(within)
+              GROUP BY c.group_id, l.lesson_date
+            ),
+            pupil_lessons AS (
+              SELECT e.student_id, e.class_id, d.lessons
+              FROM enrolments e JOIN class_days d ON d.class_id = e.class_id
+              WHERE e.school_id = \(bind: school) AND d.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR d.lesson_date <= e.ends_on)\(ofClass)
+              UNION ALL
+              SELECT e.student_id, e.class_id, d.lessons
+              FROM group_members m JOIN group_days d ON d.group_id = m.group_id
+              JOIN enrolments e ON e.school_id = m.school_id AND e.student_id = m.student_id
+              WHERE m.school_id = \(bind: school) AND d.lesson_date >= m.starts_on AND (m.ends_on IS NULL OR d.lesson_date <= m.ends_on)
+                AND d.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR d.lesson_date <= e.ends_on)\(ofClass)
+            ),
+            entries AS (
+              SELECT e.student_id, e.class_id, l.lesson_date,
+                     SUM(CASE WHEN a.code = 'н' THEN 1 ELSE 0 END) AS absent,
+                     SUM(CASE WHEN a.code = 'б' THEN 1 ELSE 0 END) AS ill,
+                     SUM(CASE WHEN a.code = 'у' THEN 1 ELSE 0 END) AS excused,
+                     SUM(CASE WHEN a.code = 'оп' THEN 1 ELSE 0 END) AS late
+              FROM courses c
+              JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
+              JOIN attendance a ON a.school_id = l.school_id AND a.lesson_id = l.id
+              JOIN enrolments e ON e.school_id = a.school_id AND e.student_id = a.student_id
+               AND e.starts_on <= l.lesson_date AND (e.ends_on IS NULL OR e.ends_on >= l.lesson_date)
+              WHERE c.school_id = \(bind: school) AND l.status = 'held' AND \(within)\(ofClass)
+                AND ((c.group_id IS NULL AND c.class_id = e.class_id)
+                  OR (c.group_id IS NOT NULL AND EXISTS (
+                        SELECT 1 FROM group_members m WHERE m.school_id = c.school_id AND m.group_id = c.group_id
+                          AND m.student_id = e.student_id AND m.starts_on <= l.lesson_date AND (m.ends_on IS NULL OR m.ends_on >= l.lesson_date))))
+              GROUP BY e.student_id, e.class_id, l.lesson_date
+            )
+            SELECT student_id, class_id, CAST(NULL AS TEXT) AS lesson_date, CAST(SUM(lessons) AS BIGINT) AS lessons,
+                   CAST(0 AS BIGINT) AS absent, CAST(0 AS BIGINT) AS ill, CAST(0 AS BIGINT) AS excused, CAST(0 AS BIGINT) AS late
+            FROM pupil_lessons GROUP BY student_id, class_id
+            UNION ALL
+            SELECT x.student_id, x.class_id, x.lesson_date,
+                   CAST(COALESCE((SELECT SUM(d.lessons) FROM class_days d WHERE d.class_id = x.class_id AND d.lesson_date = x.lesson_date), 0)
+                      + COALESCE((SELECT SUM(g.lessons) FROM group_members m
+                                  JOIN group_days g ON g.group_id = m.group_id AND g.lesson_date = x.lesson_date
+                                  WHERE m.school_id = \(bind: school) AND m.student_id = x.student_id AND m.starts_on <= x.lesson_date
+                                    AND (m.ends_on IS NULL OR m.ends_on >= x.lesson_date)), 0) AS BIGINT),
+                   CAST(x.absent AS BIGINT), CAST(x.ill AS BIGINT), CAST(x.excused AS BIGINT), CAST(x.late AS BIGINT)
+            FROM entries x
+            """
         ).all()
         for row in rows {
             let key = Range.Key(
@@ -152,32 +185,5 @@ public enum AttendanceRecords {
         try await sql.raw("SELECT parallel, letter FROM classes WHERE school_id = \(bind: school) AND id = \(bind: classID)").first().map {
             "\(try $0.decode(column: "parallel", as: Int.self))\(try $0.decode(column: "letter", as: String.self))"
         }
-    }
-
-    /// Each held lesson a pupil had in the span while enrolled, with the class he was enrolled in on its day: the
-    /// class's own courses, and his groups' courses while he was in the group.
-    static func taught(school: Int, span: DateSpan, ofClass: SQLQueryString, extra: SQLQueryString = "") -> SQLQueryString {
-        """
-          SELECT e.student_id, e.class_id, l.id AS lesson_id, l.lesson_date, l.lesson_number, c.subject_id
-          FROM enrolments e
-          JOIN courses c ON c.school_id = e.school_id AND c.class_id = e.class_id AND c.group_id IS NULL
-          JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
-          WHERE e.school_id = \(bind: school) AND l.status = 'held'
-            AND l.lesson_date >= \(bind: span.start.iso) AND l.lesson_date <= \(bind: span.end.iso)
-            AND l.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR l.lesson_date <= e.ends_on)
-        """ + ofClass + extra
-            + """
-
-              UNION ALL
-              SELECT e.student_id, e.class_id, l.id AS lesson_id, l.lesson_date, l.lesson_number, c.subject_id
-              FROM group_members m
-              JOIN courses c ON c.school_id = m.school_id AND c.group_id = m.group_id
-              JOIN lessons l ON l.school_id = c.school_id AND l.course_id = c.id
-              JOIN enrolments e ON e.school_id = m.school_id AND e.student_id = m.student_id
-              WHERE m.school_id = \(bind: school) AND l.status = 'held'
-                AND l.lesson_date >= \(bind: span.start.iso) AND l.lesson_date <= \(bind: span.end.iso)
-                AND l.lesson_date >= m.starts_on AND (m.ends_on IS NULL OR l.lesson_date <= m.ends_on)
-                AND l.lesson_date >= e.starts_on AND (e.ends_on IS NULL OR l.lesson_date <= e.ends_on)
-            """ + ofClass + extra
     }
 }
