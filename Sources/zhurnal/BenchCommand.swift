@@ -11,8 +11,11 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
-            "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal), дневник (diary), настройка школы (setup).",
-        subcommands: [GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self, SetupBenchCommand.self],
+            "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal), дневник (diary), настройка школы (setup), посещаемость (attendance).",
+        subcommands: [
+            GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self, SetupBenchCommand.self,
+            AttendanceBenchCommand.self,
+        ],
         defaultSubcommand: GridBenchCommand.self
     )
 }
