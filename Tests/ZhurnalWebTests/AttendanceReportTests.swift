@@ -301,6 +301,40 @@ struct AttendanceReportTests {
     }
 
     @Test(arguments: TestDatabases.flavors)
+    func aHomeroomTeacherReadsHisClasssDay(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor, extraSeed: Self.seed) { client, _ in
+            let document = try await OpenAPITests.document()
+            let homeroom = try await JournalAPITests.signedIn(client, AccessSchool.Login.teacher)
+            let own = try await homeroom.call(.get, "/api/v1/reports/attendance/day?date=2026-10-12&classId=1")
+            #expect(own.status == .ok)
+            try OpenAPITests.conforms(own, to: "get /api/v1/reports/attendance/day", in: document)
+            let day = try Self.decode(DayJSON.self, own)
+            // The class's figures only: Аксёнова and Волков missed lessons, she the whole day.
+            #expect(day.classes.map(\.className) == ["5А"])
+            #expect((day.pupils, day.absentPupils, day.wholeDayPupils) == (2, 2, 1))
+            #expect(try await homeroom.call(.get, "/api/v1/reports/attendance/day?date=2026-10-12&classId=2").status == .forbidden)
+            let foreign = try await homeroom.call(.get, "/api/v1/reports/attendance/day?date=2026-10-12&classId=1001")
+            #expect(foreign.status == .notFound)
+            try OpenAPITests.conforms(foreign, to: "get /api/v1/reports/attendance/day", in: document)
+
+            let browser = Browser(client)
+            _ = try await browser.signIn(AccessSchool.Login.teacher)
+            let report = try await browser.get("/reports/attendance?\(Self.range)&classId=1")
+            #expect(report.status == .ok)
+            // His class's day is a link away; the school by class is not his, so no link leads there.
+            #expect(report.text.contains("/reports/attendance/day?date=2026-10-12&amp;classId=1"))
+            #expect(!report.text.contains("Все классы"))
+            let page = try await browser.get("/reports/attendance/day?date=2026-10-12&classId=1")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Посещаемость за 12.10.2026, класс 5А"))
+            #expect(!page.text.contains("Громов"))
+            let file = try await browser.get("/reports/attendance/day?date=2026-10-12&classId=1&format=csv")
+            #expect(file.text.contains("Аксёнова Мария Ивановна"))
+            #expect(!file.text.contains("Громов"))
+        }
+    }
+
+    @Test(arguments: TestDatabases.flavors)
     func theDayIsPaginatedByTenClasses(flavor: SQLFlavor) async throws {
         let seed: @Sendable (Database) async throws -> Void = { database in
             try await Self.seed(database)

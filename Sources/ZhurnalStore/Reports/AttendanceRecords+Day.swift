@@ -31,6 +31,11 @@ extension AttendanceRecords {
         public let classes: [DayClass]
         /// The pupils with an entry, by class and name.
         public let pupils: [DayPupil]
+
+        public init(classes: [DayClass], pupils: [DayPupil]) {
+            self.classes = classes
+            self.pupils = pupils
+        }
     }
 
     /// The whole school's day in two statements: the classes with their pupils, and the pupils the journal has an entry

@@ -45,7 +45,7 @@ struct AttendanceReportController: Sendable {
                     AttendanceSheets.day(report),
                     format: format,
                     sheetName: "Посещаемость",
-                    fileName: "attendance-day-\(report.date.iso)"
+                    fileName: "attendance-day-\(report.date.iso)" + (report.classID.map { "-class-\($0)" } ?? "")
                 )
             }
             return pages.page("attendance-day", DayPage(report, context: context))
@@ -135,8 +135,10 @@ struct AttendanceReportController: Sendable {
             hasRows = !report.lines.isEmpty
             csvHref = "/reports/attendance?\(own)\(school)&format=csv"
             xlsxHref = "/reports/attendance?\(own)\(school)&format=xlsx"
-            backHref = byPupil ? "/reports/attendance?\(span)" : nil
-            dayHref = report.opensClasses ? "/reports/attendance/day?date=\(report.countedTo.iso)" : nil
+            backHref = byPupil && report.readsSchool ? "/reports/attendance?\(span)" : nil
+            dayHref =
+                report.opensClasses
+                ? "/reports/attendance/day?date=\(report.countedTo.iso)" + (report.schoolClass.map { "&classId=\($0.id)" } ?? "") : nil
         }
     }
 
@@ -150,6 +152,7 @@ struct AttendanceReportController: Sendable {
         let nextHref: String?
         let csvHref: String
         let xlsxHref: String
+        let classID: String?
         let classes: [Block]
 
         struct Block: Sendable {
@@ -167,17 +170,19 @@ struct AttendanceReportController: Sendable {
         }
 
         init(_ report: AttendanceReports.DayReport, context: AppRequestContext) {
-            title = "Посещаемость за \(report.date.russian)"
+            title =
+                "Посещаемость за \(report.date.russian)" + (report.classes.first.map { report.classID == nil ? "" : ", класс \($0.info.name)" } ?? "")
             chrome = Chrome(context)
             date = report.date.iso
             summary =
-                "Учеников в школе: \(report.pupils). Пропустили хотя бы один урок: \(report.absentPupils), из них весь день: \(report.wholeDayPupils)."
+                "Учеников в \(report.classID == nil ? "школе" : "классе"): \(report.pupils). Пропустили хотя бы один урок: \(report.absentPupils), из них весь день: \(report.wholeDayPupils)."
             pageNote = "Страница \(report.page) из \(report.pageCount)"
-            let base = "/reports/attendance/day?date=\(report.date.iso)"
+            let base = "/reports/attendance/day?date=\(report.date.iso)" + (report.classID.map { "&classId=\($0)" } ?? "")
             previousHref = report.page > 1 ? "\(base)&page=\(report.page - 1)" : nil
             nextHref = report.page < report.pageCount ? "\(base)&page=\(report.page + 1)" : nil
             csvHref = "\(base)&format=csv"
             xlsxHref = "\(base)&format=xlsx"
+            classID = report.classID.map(String.init)
             classes = report.classes.map { block in
                 let absent = block.pupils.filter { $0.day.missed.total > 0 }.count
                 return Block(

@@ -33,6 +33,8 @@ struct AttendanceReports: Sendable {
         let totalPupils: Int
         /// Whether the reader may open a class's report (pupils' names): never an observer.
         let opensClasses: Bool
+        /// Whether the reader may go back to the school by class: not a homeroom teacher.
+        let readsSchool: Bool
     }
 
     func range(_ request: Request, context: AppRequestContext) async throws -> RangeReport {
@@ -51,14 +53,23 @@ struct AttendanceReports: Sendable {
             }
             var name = records.members.first?.className
             if name == nil { name = try await className(classID, school: schoolID) }
-            return report(records, query.span, today, schoolID: schoolID, schoolClass: (classID, name ?? ""), opensClasses: true)
+            let readsSchool = AccessPolicy.decide(actor, .readAggregates, .school(id: schoolID)).isAllowed
+            return report(
+                records,
+                query.span,
+                today,
+                schoolID: schoolID,
+                schoolClass: (classID, name ?? ""),
+                opensClasses: true,
+                readsSchool: readsSchool
+            )
         }
         try await access.require(.readAggregates, on: .school(id: schoolID), context: context, path: path)
         let records = try await database.read {
             try await AttendanceRecords.range(school: schoolID, span: query.span, heldUntil: today, in: $0)
         }
         let opens = schoolID == actor.schoolID && AccessPolicy.decide(actor, .read, .school(id: schoolID)).isAllowed
-        return report(records, query.span, today, schoolID: schoolID, schoolClass: nil, opensClasses: opens)
+        return report(records, query.span, today, schoolID: schoolID, schoolClass: nil, opensClasses: opens, readsSchool: true)
     }
 
     private func className(_ classID: Int, school: Int) async throws -> String {
@@ -73,7 +84,8 @@ struct AttendanceReports: Sendable {
         _ today: LocalDate,
         schoolID: Int,
         schoolClass: (id: Int, name: String)?,
-        opensClasses: Bool
+        opensClasses: Bool,
+        readsSchool: Bool
     ) -> RangeReport {
         var lines: [Line] = []
         var total = AttendanceTally()
@@ -97,7 +109,8 @@ struct AttendanceReports: Sendable {
             lines: lines,
             total: total,
             totalPupils: records.members.count,
-            opensClasses: opensClasses
+            opensClasses: opensClasses,
+            readsSchool: readsSchool
         )
     }
 
@@ -106,6 +119,8 @@ struct AttendanceReports: Sendable {
 
     struct DayReport: Sendable {
         let date: LocalDate
+        /// Set when one class's day was asked for.
+        let classID: Int?
         let page: Int
         let pageCount: Int
         /// The page's classes with their pupils who have an entry.
@@ -121,13 +136,25 @@ struct AttendanceReports: Sendable {
         let pupils: [AttendanceRecords.DayPupil]
     }
 
+    /// The school's day, or with `classId` one class's — which its homeroom teacher reads too. The figures are then
+    /// the class's.
     func day(_ request: Request, context: AppRequestContext, paginated: Bool = true) async throws -> DayReport {
         let actor = try context.requireActor()
         let path = request.uri.path
-        try await access.require(.read, on: .school(id: actor.schoolID), context: context, path: path)
+        let classID = try AttendanceQuery.id(request, "classId")
+        if let classID {
+            guard let facts = try await database.read({ try await AccessFacts.schoolClass(school: actor.schoolID, classID: classID, in: $0) })
+            else { try await access.missing("class", context: context, path: path) }
+            try await access.require(.read, on: .schoolClass(facts), context: context, path: path)
+        } else {
+            try await access.require(.read, on: .school(id: actor.schoolID), context: context, path: path)
+        }
         let date = try AttendanceQuery.date(request, "date") ?? SchoolCalendar.today(clock())
         let page = try AttendanceQuery.page(request)
-        let day = try await database.read { try await AttendanceRecords.day(school: actor.schoolID, date: date, in: $0) }
+        var day = try await database.read { try await AttendanceRecords.day(school: actor.schoolID, date: date, in: $0) }
+        if let classID {
+            day = AttendanceRecords.Day(classes: day.classes.filter { $0.classID == classID }, pupils: day.pupils.filter { $0.classID == classID })
+        }
         let pageCount = max(1, (day.classes.count + Self.classesPerPage - 1) / Self.classesPerPage)
         guard page <= pageCount else {
             throw AppError.invalid("bad_page", "В отчёте за \(date.russian) \(pageCount) стр.; страницы \(page) нет.")
@@ -137,6 +164,7 @@ struct AttendanceReports: Sendable {
         let absent = day.pupils.filter { $0.day.missed.total > 0 }
         return DayReport(
             date: date,
+            classID: classID,
             page: paginated ? page : 1,
             pageCount: paginated ? pageCount : 1,
             classes: shown.map { DayClass(info: $0, pupils: byClass[$0.classID] ?? []) },
