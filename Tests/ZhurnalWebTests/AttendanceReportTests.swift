@@ -324,6 +324,9 @@ struct AttendanceReportTests {
             // His class's day is a link away; the school by class is not his, so no link leads there.
             #expect(report.text.contains("/reports/attendance/day?date=2026-10-12&amp;classId=1"))
             #expect(!report.text.contains("Все классы"))
+            // The chart labels pupils with their initials, so that a long name does not run into its bar.
+            #expect(report.text.contains(">Аксёнова М. И.</text>"))
+            #expect(report.text.contains(">Волков И.</text>"))
             let page = try await browser.get("/reports/attendance/day?date=2026-10-12&classId=1")
             #expect(page.status == .ok)
             #expect(page.text.contains("Посещаемость за 12.10.2026, класс 5А"))

@@ -106,7 +106,7 @@ struct AttendanceReportController: Sendable {
             countedNote =
                 report.countedTo < report.span.end
                 ? "Уроки после \(report.countedTo.russian) ещё не прошли и не учитываются." : nil
-            chartSVG = AttendanceChart.svg(report.lines, label: "Доля пропущенных уроков, \(period)")
+            chartSVG = AttendanceChart.svg(report.lines, label: "Доля пропущенных уроков, \(period)", byPupil: report.schoolClass != nil)
             let byPupil = report.schoolClass != nil
             self.byPupil = byPupil
             func row(_ label: String, _ href: String?, _ pupils: Int, _ tally: AttendanceTally) -> Row {

@@ -5,9 +5,11 @@ import ZhurnalCore
 /// share rounded up to 5 %, at least 5 %, so a school missing 3 % still shows bars one can tell apart. Labels are
 /// escaped; everything else is a number.
 enum AttendanceChart {
-    static let (width, barHeight, gap, labelWidth, pad) = (640, 16, 6, 110, 4)
+    static let (width, barHeight, gap, pad) = (640, 16, 6, 4)
 
-    static func svg(_ lines: [AttendanceReports.Line], label: String) -> String {
+    /// `byPupil`: the lines are pupils, labelled «Фамилия И. О.» in a wider column so that no name runs into its bar.
+    static func svg(_ lines: [AttendanceReports.Line], label: String, byPupil: Bool = false) -> String {
+        let labelWidth = byPupil ? 170 : 60
         let shares = lines.map { $0.tally.missedShare ?? .zero }
         let largest = shares.max() ?? .zero
         // Percent of the scale's end: the largest share, in whole percent, rounded up to a multiple of 5.
@@ -19,7 +21,8 @@ enum AttendanceChart {
         func x(_ share: Rational) -> Int { (share * Rational(100 * plot, top)).roundedToInteger() }
         for (index, line) in lines.enumerated() {
             let y = index * (barHeight + gap) + pad
-            svg += "<text x=\"\(pad)\" y=\"\(y + barHeight - 4)\" class=\"label\">\(HTMLText.escaped(line.label))</text>"
+            svg +=
+                "<text x=\"\(pad)\" y=\"\(y + barHeight - 4)\" class=\"label\">\(HTMLText.escaped(byPupil ? shortName(line.label) : line.label))</text>"
             var left = labelWidth
             let lessons = max(line.tally.lessons, 1)
             for (code, count) in [
@@ -37,6 +40,15 @@ enum AttendanceChart {
         svg += "<text x=\"\(labelWidth)\" y=\"\(axis + 14)\" class=\"scale\">0 %</text>"
         svg += "<text x=\"\(labelWidth + plot)\" y=\"\(axis + 14)\" class=\"scale\" text-anchor=\"end\">\(top) %</text>"
         return svg + "</svg>"
+    }
+}
+
+extension AttendanceChart {
+    /// «Аксёнова Мария Ивановна» → «Аксёнова М. И.».
+    static func shortName(_ full: String) -> String {
+        let parts = full.split(separator: " ")
+        guard let last = parts.first else { return full }
+        return ([String(last)] + parts.dropFirst().compactMap { $0.first.map { "\($0)." } }).joined(separator: " ")
     }
 }
 
