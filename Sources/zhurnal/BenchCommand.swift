@@ -11,10 +11,10 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
-            "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal), дневник (diary), настройка школы (setup), отчёты (reports).",
+            "Замеры: демо-школа и сетка журнала (grid), вход и проверка доступа (access), журнал и урок (journal), дневник (diary), настройка школы (setup), отчёты (reports), посещаемость (attendance).",
         subcommands: [
             GridBenchCommand.self, AccessBenchCommand.self, JournalBenchCommand.self, DiaryBenchCommand.self, SetupBenchCommand.self,
-            ReportsBenchCommand.self,
+            ReportsBenchCommand.self, AttendanceBenchCommand.self,
         ],
         defaultSubcommand: GridBenchCommand.self
     )

@@ -105,6 +105,7 @@ public func buildRouter(_ dependencies: AppDependencies) async throws -> Router<
     SummarySheetController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RemarksController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     AssessmentScheduleController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
+    AttendanceReportController(database: database, pages: pages, access: access, clock: clock).addRoutes(to: router)
     RulebookAPIController(database: database, access: access).addRoutes(to: router)
     return router
 }
