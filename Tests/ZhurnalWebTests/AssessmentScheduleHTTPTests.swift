@@ -39,9 +39,14 @@ struct AssessmentScheduleHTTPTests {
 
             let browser = Browser(client, address: "10.0.0.7")
             try await browser.signIn(AccessSchool.Login.deputy)
-            let page = try await browser.get("/reports/assessments")
+            // The page shows this month (October: no works) unless asked for another or the whole year.
+            #expect(try await browser.get("/reports/assessments").text.contains("Нарушений правил нет."))
+            let page = try await browser.get("/reports/assessments?month=2026-09")
             #expect(page.status == .ok)
             #expect(page.text.contains("Нарушения правил"))
+            #expect(page.text.contains("<td>14.09.2026</td>"))
+            #expect(try await browser.get("/reports/assessments?month=all").text.contains("<td>07.09.2026</td>"))
+            #expect(try await browser.get("/reports/assessments?month=2027-13").status == .unprocessableContent)
             let csv = try await browser.get("/reports/assessments.csv")
             #expect(csv.text.split(whereSeparator: \.isNewline).last == "14.09.2026;5А;Математика;Контрольная работа;1")
         }

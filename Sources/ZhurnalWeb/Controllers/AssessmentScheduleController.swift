@@ -15,41 +15,56 @@ struct AssessmentScheduleController: Sendable {
 
     struct View: Sendable {
         let works: [AssessmentWorks.Listed]
-        let warnings: [(code: String, text: String)]
+        /// Each with the day it is about; nil for a whole year's (over the quota).
+        let warnings: [(code: String, text: String, date: LocalDate?)]
+        /// The classes to choose from, for a reader of the whole school.
+        let classes: [(id: Int, name: String)]
+        let year: DateSpan
     }
 
     func view(_ request: Request, context: AppRequestContext) async throws -> View {
         let scope = try await ReportScope.of(request, context: context, access: access, clock: clock)
         let today = SchoolCalendar.today(clock())
-        let schedule = try await database.read { sql in
+        let (schedule, year) = try await database.read { sql in
             guard let year = try await YearCalendars.current(school: scope.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
-            return try await AssessmentWorks.load(school: scope.schoolID, year: year.yearID, in: sql)
+            return (try await AssessmentWorks.load(school: scope.schoolID, year: year.yearID, in: sql), year.span)
         }
         let all = AssessmentSchedule.warnings(schedule.works.map(\.work), days: schedule.days)
         let subjects = Dictionary(schedule.works.map { ($0.work.subjectID, $0.subject) }) { first, _ in first }
         let classes = Dictionary(schedule.works.map { ($0.work.classID, $0.className) }) { first, _ in first }
         let own = scope.classID
         let ownParallel = schedule.works.first { $0.work.classID == own }?.work.parallel
-        let warnings = all.compactMap { warning -> (String, String)? in
+        let warnings = all.compactMap { warning -> (String, String, LocalDate?)? in
             switch warning {
             case .tooClose(let parallel, let subject, let earlier, let later):
                 if own != nil && parallel != ownParallel { return nil }
                 return (
                     warning.code,
-                    "\(parallel) классы, \(subjects[subject] ?? ""): работы \(earlier.russian) и \(later.russian) — меньше \(AssessmentSchedule.minimumGapDays) дней между ними."
+                    "\(parallel) классы, \(subjects[subject] ?? ""): работы \(earlier.russian) и \(later.russian) — меньше \(AssessmentSchedule.minimumGapDays) дней между ними.",
+                    later
                 )
             case .overQuota(let classID, let subject, let works, let hours):
                 if own != nil && classID != own { return nil }
-                return (warning.code, "\(classes[classID] ?? ""), \(subjects[subject] ?? ""): \(works) работ при \(hours) часах в год — больше 10 %.")
+                return (
+                    warning.code, "\(classes[classID] ?? ""), \(subjects[subject] ?? ""): \(works) работ при \(hours) часах в год — больше 10 %.", nil
+                )
             case .sameDay(let classID, let date, let works):
                 if own != nil && classID != own { return nil }
-                return (warning.code, "\(classes[classID] ?? ""), \(date.russian): \(works) работы в один день.")
+                return (warning.code, "\(classes[classID] ?? ""), \(date.russian): \(works) работы в один день.", date)
             case .edgeLesson(_, let classID, let date, let number):
                 if own != nil && classID != own { return nil }
-                return (warning.code, "\(classes[classID] ?? ""), \(date.russian): работа на \(number) уроке — первом или последнем в этот день.")
+                return (
+                    warning.code, "\(classes[classID] ?? ""), \(date.russian): работа на \(number) уроке — первом или последнем в этот день.", date
+                )
             }
         }
-        return View(works: schedule.works.filter { own == nil || $0.work.classID == own }, warnings: warnings)
+        return View(
+            works: schedule.works.filter { own == nil || $0.work.classID == own },
+            warnings: warnings,
+            classes: AccessPolicy.decide(try context.requireActor(), .read, .school(id: scope.schoolID)).isAllowed
+                ? classes.map { (id: $0.key, name: $0.value) }.sorted { ($0.name.count, $0.name) < ($1.name.count, $1.name) } : [],
+            year: year
+        )
     }
 
     static let header = ["Дата", "Класс", "Предмет", "Вид работы", "Урок"]
@@ -68,22 +83,7 @@ struct AssessmentScheduleController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/reports/assessments") { request, context in
-            let view = try await view(request, context: context)
-            let query = request.uri.queryParameters["classId"].map { "?classId=\($0)" } ?? ""
-            return pages.page(
-                "report-assessments",
-                Page(
-                    title: "График оценочных процедур",
-                    chrome: Chrome(context),
-                    header: Self.header,
-                    rows: Self.table(view).rows.map { Page.Row(cells: $0.cells) },
-                    empty: view.works.isEmpty,
-                    warnings: view.warnings.map(\.text),
-                    hasWarnings: !view.warnings.isEmpty,
-                    xlsx: "/reports/assessments.xlsx" + query,
-                    csv: "/reports/assessments.csv" + query
-                )
-            )
+            try await page(try await view(request, context: context), request: request, context: context)
         }
         for format in SheetFormat.allCases {
             router.get("/reports/assessments.\(format.rawValue)") { request, context in
@@ -114,9 +114,58 @@ struct AssessmentScheduleController: Sendable {
         }
     }
 
+    /// The page shows one month (this one by default) or, asked, the whole year; a class's works or the school's.
+    private func page(_ view: View, request: Request, context: AppRequestContext) async throws -> Response {
+        let asked = request.uri.queryParameters["month"].map(String.init) ?? ""
+        let today = SchoolCalendar.today(clock())
+        var months: [String] = []
+        var day = LocalDate(year: view.year.start.year, month: view.year.start.month, day: 1)!
+        while day <= view.year.end {
+            months.append(String(day.iso.prefix(7)))
+            day = LocalDate(year: day.month == 12 ? day.year + 1 : day.year, month: day.month % 12 + 1, day: 1)!
+        }
+        let current = String(today.iso.prefix(7))
+        let month = asked == "all" ? nil : months.contains(asked) ? asked : months.contains(current) ? current : nil
+        guard asked.isEmpty || asked == "all" || months.contains(asked) else {
+            throw AppError.invalid("bad_month", "Месяц графика — в виде ГГГГ-ММ внутри учебного года, или весь год.")
+        }
+        func shown(_ date: LocalDate?) -> Bool { month == nil || date == nil || date!.iso.hasPrefix(month!) }
+        let works = view.works.filter { shown($0.work.date) }
+        let warnings = view.warnings.filter { shown($0.date) }
+        let classID = try request.integerQuery("classId")
+        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        let query = classID.map { "?classId=\($0)" } ?? ""
+        return pages.page(
+            "report-assessments",
+            Page(
+                title: "График оценочных процедур",
+                chrome: Chrome(context),
+                picksClass: !view.classes.isEmpty,
+                classes: [Page.Choice(value: "", label: "все классы", selected: classID == nil)]
+                    + view.classes.map { Page.Choice(value: String($0.id), label: $0.name, selected: $0.id == classID) },
+                ownClass: view.classes.isEmpty ? classID.map(String.init) : nil,
+                months: [Page.Choice(value: "all", label: "весь год", selected: month == nil)]
+                    + months.map { text in
+                        Page.Choice(value: text, label: "\(names[Int(text.suffix(2))! - 1]) \(text.prefix(4))", selected: text == month)
+                    },
+                header: Self.header,
+                rows: Self.table(View(works: works, warnings: [], classes: [], year: view.year)).rows.map { Page.Row(cells: $0.cells) },
+                empty: works.isEmpty,
+                warnings: warnings.map(\.text),
+                hasWarnings: !warnings.isEmpty,
+                xlsx: "/reports/assessments.xlsx" + query,
+                csv: "/reports/assessments.csv" + query
+            )
+        )
+    }
+
     struct Page: PageContext {
         let title: String
         let chrome: Chrome?
+        let picksClass: Bool
+        let classes: [Choice]
+        let ownClass: String?
+        let months: [Choice]
         let header: [String]
         let rows: [Row]
         let empty: Bool
@@ -127,6 +176,12 @@ struct AssessmentScheduleController: Sendable {
 
         struct Row: Sendable {
             let cells: [String]
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+            let selected: Bool
         }
     }
 }

@@ -47,6 +47,20 @@ struct ReportsController: Sendable {
                 ),
                 (
                     Page.Report(
+                        href: "/reports/attendance" + query,
+                        title: "Посещаемость",
+                        about: "Пропущенные уроки и дни по причинам (н, б, у), доля пропущенных уроков и опоздания — по классам и по ученикам."
+                    ), false
+                ),
+                (
+                    Page.Report(
+                        href: "/reports/attendance/day" + query,
+                        title: "Посещаемость за день",
+                        about: "Все классы школы за один день: кто отсутствовал, на каких уроках и по какой причине, кто пропустил весь день."
+                    ), true
+                ),
+                (
+                    Page.Report(
                         href: "/reports/assessments" + query,
                         title: "График оценочных процедур",
                         about: "Контрольные работы года по датам и классам с нарушениями правил: чаще раза в 17 дней, больше 10 % часов, "

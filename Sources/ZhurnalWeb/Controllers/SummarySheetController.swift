@@ -45,6 +45,7 @@ struct SummarySheetController: Sendable {
         let rows: [Row]
         let footer: [Row]
         let empty: Bool
+        let noSubjects: Bool
         let xlsx: String
         let csv: String
 
@@ -97,6 +98,7 @@ struct SummarySheetController: Sendable {
             rows: rows,
             footer: footer,
             empty: sheet.pupils.isEmpty,
+            noSubjects: sheet.subjects.isEmpty,
             xlsx: "/reports/summary.xlsx?classId=\(sheet.classID)",
             csv: "/reports/summary.csv?classId=\(sheet.classID)"
         )

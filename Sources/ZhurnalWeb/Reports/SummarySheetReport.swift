@@ -24,10 +24,11 @@ struct SummarySheetReport: Sendable {
         return try await database.read { sql in
             var classes: [SchoolClass] = []
             var classID = scope.classID
-            if case .school = scope {
+            // The administration keeps its choice of class after choosing one; the first grade has no marks to show.
+            if AccessPolicy.decide(try context.requireActor(), .read, .school(id: scope.schoolID)).isAllowed {
                 guard let year = try await YearCalendars.current(school: scope.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
                 classes = try await SchoolClasses.of(school: scope.schoolID, year: year.yearID, today: today, in: sql)
-                classID = classID ?? classes.first?.id
+                classID = classID ?? (classes.first { $0.parallel > 1 } ?? classes.first)?.id
             }
             guard let classID, let sheet = try await ClassSummary.load(school: scope.schoolID, classID: classID, today: today, in: sql) else {
                 throw AppError.invalid("no_class", "В школе пока нет классов.")
