@@ -61,11 +61,18 @@ struct ServeCommand: AsyncParsableCommand {
             let dependencies = AppDependencies(database: db, security: security)
             let app = try await buildApplication(configuration, dependencies: dependencies, logger: logger)
             say("Zhurnal: http://\(configuration.host):\(configuration.port)/ (база \(db.location))")
-            // The weekly remarks of the journal-keeping control run beside the server and stop with it.
+            // The journal-keeping remarks run beside the server and stop with it, before the database closes.
             let remarks = Task { await RemarkSchedule(database: db, logger: logger).start() }
-            defer { remarks.cancel() }
-            // Stops on SIGINT or SIGTERM after the requests in flight are answered.
-            try await app.runService()
+            do {
+                // Stops on SIGINT or SIGTERM after the requests in flight are answered.
+                try await app.runService()
+            } catch {
+                remarks.cancel()
+                await remarks.value
+                throw error
+            }
+            remarks.cancel()
+            await remarks.value
             await db.close()
         } catch {
             await db.close()

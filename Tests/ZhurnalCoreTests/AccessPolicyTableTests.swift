@@ -267,6 +267,7 @@ extension AccessFixture {
         row("admin of school 2 · teacher A's week", adminOfSchool2, .teacherWeek(schoolID: 1, teacherID: teacherA.personID), otherwise: .otherSchool),
         row("teacher A · his own remarks", teacherA, .teacherRemarks(schoolID: 1, teacherID: teacherA.personID), allows: [.read]),
         row("teacher A · teacher B's remarks", teacherA, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID)),
+        row("homeroom 5А · his own remarks", homeroom5A, .teacherRemarks(schoolID: 1, teacherID: homeroom5A.personID), allows: [.read]),
         row("deputy · teacher B's remarks", deputy, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID), allows: [.read]),
         row("observer · teacher B's remarks", observer, .teacherRemarks(schoolID: 1, teacherID: teacherB.personID)),
         row("parent of P1 · teacher A's remarks", parentOfP1, .teacherRemarks(schoolID: 1, teacherID: teacherA.personID)),

@@ -67,4 +67,15 @@ struct AssessmentScheduleTests {
         // A subject with one lesson a week may have its work on any lesson.
         #expect(AssessmentSchedule.warnings([Self.work(1, day: 0, number: 6, weekly: 1, yearly: 34)], days: bounds).isEmpty)
     }
+
+    @Test func subgroupsWritingTogetherAreOneWorkOfTheClass() {
+        // English in two subgroups of class 1: the same test on the same day, four times in the year, 68 hours.
+        let works = (0..<4).flatMap { index in
+            [
+                Self.work(10 * index, day: 20 * index, subject: 3, yearly: 68),
+                Self.work(10 * index + 1, day: 20 * index, number: 4, subject: 3, yearly: 68),
+            ]
+        }
+        #expect(AssessmentSchedule.warnings(works, days: [:]).isEmpty)
+    }
 }

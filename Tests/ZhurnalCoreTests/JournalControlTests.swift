@@ -146,4 +146,16 @@ struct JournalControlTests {
         #expect(JournalControl.belowAccumulation(markCounts: [4, 5], minimum: 5, period: quarter, on: quarter.end) == 1)
         #expect(JournalControl.belowAccumulation(markCounts: [4, 5], minimum: 5, period: quarter, on: quarter.end.adding(days: 30)) == 1)
     }
+
+    @Test func todaysLessonsAreNotYetJudged() throws {
+        let day = Self.monday
+        let today = JournalControl.Rules(today: day.adding(days: 1), homeworkMinutes: 60, editWindowDays: 7)
+        let rows = JournalControl.rows(
+            [Self.lesson(1), Self.lesson(2, date: day.adding(days: 1), topic: nil, record: false)],
+            rules: today
+        )
+        let row = try #require(rows.first)
+        #expect((row.held, row.judged, row.topicOnTime, row.withoutRecord) == (2, 1, 1, 0))
+        #expect(row.topicOnTimeRate == Rational(100))
+    }
 }

@@ -10,10 +10,13 @@ import ZhurnalTestSupport
 /// The journal-keeping control (issue 7, item 1) on AccessSchool on 12.10.2026, with a few things kept late by hand.
 struct JournalControlHTTPTests {
     /// Lesson 2's topic written the next day; lesson 3's homework at 10:30 though 5А's last lesson ended at 09:15; a
-    /// mark of 07.09 entered on 20.09; an «н» of 05.10 still unexplained; a lesson of 09.10 with nothing written.
+    /// control work's mark of 07.09 entered on 20.09 (an oral answer's, on 30.09, is not late); an «н» of 05.10 still unexplained; a lesson of 09.10 with nothing written.
     static func keepLate(_ database: Database) async throws {
         try await database.write { sql in
             try await sql.raw("UPDATE lessons SET topic_entered_at = '2026-09-15T10:00:00Z' WHERE id = 2").run()
+            // The control work is written work, with its 7 days for the marks; an oral answer has no such deadline.
+            try await sql.raw("UPDATE work_types SET is_written = TRUE WHERE school_id = 1 AND id = 2").run()
+            try await sql.raw("UPDATE marks SET entered_at = '2026-09-30T10:00:00Z' WHERE school_id = 1 AND id = 1").run()
             try await sql.raw(
                 """
                 INSERT INTO homework (school_id, id, lesson_id, body, entered_by, entered_at, updated_at) VALUES
@@ -24,7 +27,7 @@ struct JournalControlHTTPTests {
             try await sql.raw(
                 """
                 INSERT INTO marks (school_id, id, lesson_id, student_id, work_type_id, value, work_date, author_id, entered_at, updated_at)
-                VALUES (1, 811, 1, 4, 1, '4', '2026-09-07', 1, '2026-09-20T10:00:00Z', '2026-09-20T10:00:00Z')
+                VALUES (1, 811, 1, 4, 2, '4', '2026-09-07', 1, '2026-09-20T10:00:00Z', '2026-09-20T10:00:00Z')
                 """
             ).run()
             try await sql.raw(
@@ -50,10 +53,13 @@ struct JournalControlHTTPTests {
             let row = try #require(rows.first)
             #expect(row["className"] as? String == "5А")
             #expect(row["teacherName"] as? String == "Смирнова Ольга Петровна")
-            let figures = ["held", "topicOnTime", "homeworkOnTime", "withoutRecord", "lateMarks", "changedAfterWindow", "unexplainedAbsences"]
-            #expect(figures.map { row[$0] as? Int } == [5, 3, 1, 1, 1, 0, 1])
-            #expect(row["topicOnTimeRate"] as? String == "60.0")
-            #expect(row["homeworkOnTimeRate"] as? String == "20.0")
+            let figures = [
+                "held", "judged", "topicOnTime", "homeworkOnTime", "withoutRecord", "lateMarks", "changedAfterWindow", "unexplainedAbsences",
+            ]
+            // Today's lesson 4 is held but not yet judged: the shares are of the four before it.
+            #expect(figures.map { row[$0] as? Int } == [5, 4, 2, 1, 1, 1, 0, 1])
+            #expect(row["topicOnTimeRate"] as? String == "50.0")
+            #expect(row["homeworkOnTimeRate"] as? String == "25.0")
             // 5 hours a week over 34 weeks, spread over the quarter's 39 study days: 30 of them by 12.10.
             #expect(row["plannedHours"] as? Int == 131)
             // By 12.10, 42 of the quarter's 53 days: 3 of the 5 marks are due; Волков has 2, Аксёнова 3.
@@ -90,7 +96,7 @@ struct JournalControlHTTPTests {
             #expect(page.text.contains("href=\"/lessons/3\""))
             #expect(page.text.contains("задание записано позже срока; «н» без причины дольше 3 дней"))
             let csv = try await browser.get("/reports/journal-control.csv?from=2026-09-01&to=2026-10-12")
-            #expect(csv.text.split(whereSeparator: \.isNewline).last == "Смирнова Ольга Петровна;5А;Математика;5;60,0;20,0;1;1;0;1;1;131;5;126")
+            #expect(csv.text.split(whereSeparator: \.isNewline).last == "Смирнова Ольга Петровна;5А;Математика;5;50,0;25,0;1;1;0;1;1;131;5;126")
         }
     }
 }

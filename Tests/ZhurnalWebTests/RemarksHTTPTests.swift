@@ -35,7 +35,8 @@ struct RemarksHTTPTests {
                 ]
             )
 
-            // The homeroom teacher explains the absence: the remark closes as soon as anyone reads the remarks.
+            // The homeroom teacher explains the absence: the remark shows as put right at once, and the nightly pass
+            // closes it.
             try await database.write { sql in
                 try await sql.raw("UPDATE attendance SET code = 'б' WHERE school_id = 1 AND lesson_id = 3 AND student_id = 2").run()
             }
@@ -43,11 +44,17 @@ struct RemarksHTTPTests {
             #expect(after.map { $0["lessonId"] as? Int } == [5])
             let all = try #require(try json(try await teacher.call(.get, "/api/v1/remarks?includeClosed=true"))["remarks"] as? [[String: Any]])
             #expect(all.count == 2)
-            #expect(all.contains { $0["lessonId"] as? Int == 3 && $0["closedAt"] is String })
+            #expect(all.contains { $0["lessonId"] as? Int == 3 && $0["state"] as? String == "fixed" && $0["closedAt"] is NSNull })
+            #expect(try await Stored.count(database, "SELECT COUNT(*) AS n FROM remarks WHERE closed_at IS NOT NULL") == 0)
+            #expect(try await run.closeFixed() == 1)
+            let closed = try #require(try json(try await teacher.call(.get, "/api/v1/remarks?includeClosed=true"))["remarks"] as? [[String: Any]])
+            #expect(closed.contains { $0["lessonId"] as? Int == 3 && $0["state"] as? String == "closed" && $0["closedAt"] is String })
+            #expect(try await client.execute(uri: "/api/v1/remarks?teacherId=abc", method: .get).status == .unauthorized)
 
             let deputy = try await JournalAPITests.signedIn(client, AccessSchool.Login.deputy)
             let school = try #require(try json(try await deputy.call(.get, "/api/v1/remarks"))["remarks"] as? [[String: Any]])
             #expect(school.map { $0["teacherName"] as? String } == ["Смирнова Ольга Петровна"])
+            #expect(try await deputy.call(.get, "/api/v1/remarks?teacherId=\(AccessSchool.otherSchoolAdmin)").status == .notFound)
             let other = try await JournalAPITests.signedIn(client, AccessSchool.Login.otherTeacher)
             #expect(try (json(try await other.call(.get, "/api/v1/remarks"))["remarks"] as? [Any])?.isEmpty == true)
             #expect(try await other.call(.get, "/api/v1/remarks?teacherId=\(TinySchool.teacher)").status == .forbidden)
@@ -57,6 +64,8 @@ struct RemarksHTTPTests {
             // The lesson of 09.10 never took place and is taken away: the check closes its remark.
             try await database.write { sql in try await sql.raw("DELETE FROM lessons WHERE school_id = 1 AND id = 5").run() }
             #expect(try await run.weekly(monday: Self.monday) == RemarkRun.Outcome(made: 0, closed: 1))
+            // A week before the one already checked is refused.
+            await #expect(throws: RemarkRun.EarlierWeek.self) { try await run.weekly(monday: Self.monday.adding(days: -7)) }
 
             let browser = Browser(client, address: "10.0.0.7")
             try await browser.signIn(AccessSchool.Login.teacher)

@@ -40,8 +40,9 @@ public enum AccessPolicy {
             // The administration plans everyone's week; a teacher sees his own.
             return actor.readsWholeSchool || actor.personID == teacherID
         case (.read, .teacherRemarks(_, let teacherID)):
-            // The administration keeps the internal control; a teacher reads the remarks addressed to him.
-            return actor.readsWholeSchool || (actor.holds(.teacher) && actor.personID == teacherID)
+            // The administration keeps the internal control; a teacher or homeroom teacher reads the remarks addressed
+            // to him (a homeroom teacher gets those on his class's unexplained absences).
+            return actor.readsWholeSchool || (!actor.roles.isDisjoint(with: [.teacher, .homeroom]) && actor.personID == teacherID)
         case (.readAggregates, .school(let id)):
             // An observer reads only the schools he was given, his account's own school included only if given.
             return actor.readsWholeSchool || (actor.holds(.observer) && actor.observedSchools.contains(id))

@@ -91,7 +91,12 @@ public enum AssessmentSchedule {
                 warnings.append(.tooClose(parallel: key[0], subjectID: key[1], earlier: earlier, later: later))
             }
         }
-        let byClassSubject = Dictionary(grouping: works) { [$0.classID, $0.subjectID] }
+        // The subgroups of a class writing the same work on one day are one work of the class.
+        var seen: Set<[Int]> = []
+        let classWorks = works.sorted { ($0.date, $0.lessonID) < ($1.date, $1.lessonID) }.filter {
+            seen.insert([$0.classID, $0.subjectID, $0.date.dayNumber]).inserted
+        }
+        let byClassSubject = Dictionary(grouping: classWorks) { [$0.classID, $0.subjectID] }
         for key in byClassSubject.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let group = byClassSubject[key]!
             let yearly = group.map(\.yearlyHours).max() ?? 0
@@ -100,7 +105,7 @@ public enum AssessmentSchedule {
                 warnings.append(.overQuota(classID: key[0], subjectID: key[1], works: group.count, yearlyHours: yearly))
             }
         }
-        let byDay = Dictionary(grouping: works) { ClassDay(classID: $0.classID, date: $0.date) }
+        let byDay = Dictionary(grouping: classWorks) { ClassDay(classID: $0.classID, date: $0.date) }
         for (day, group) in byDay.sorted(by: { ($0.key.date, $0.key.classID) < ($1.key.date, $1.key.classID) }) where group.count > 1 {
             warnings.append(.sameDay(classID: day.classID, date: day.date, works: group.count))
         }

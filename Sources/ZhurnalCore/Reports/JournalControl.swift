@@ -143,6 +143,9 @@ public enum JournalControl {
         public let courseID: Int
         public let teacherID: Int
         public internal(set) var held = 0
+        /// The lessons held before today, whose deadlines have passed: the shares on time are of these, so that a
+        /// lesson still to be taught this afternoon does not count as late.
+        public internal(set) var judged = 0
         public internal(set) var topicOnTime = 0
         public internal(set) var homeworkOnTime = 0
         public internal(set) var withoutRecord = 0
@@ -152,8 +155,8 @@ public enum JournalControl {
         /// The lessons with something overdue, by date and hour, with what.
         public internal(set) var overdue: [Overdue] = []
 
-        public var topicOnTimeRate: Rational? { held > 0 ? Rational(100 * topicOnTime, held) : nil }
-        public var homeworkOnTimeRate: Rational? { held > 0 ? Rational(100 * homeworkOnTime, held) : nil }
+        public var topicOnTimeRate: Rational? { judged > 0 ? Rational(100 * topicOnTime, judged) : nil }
+        public var homeworkOnTimeRate: Rational? { judged > 0 ? Rational(100 * homeworkOnTime, judged) : nil }
     }
 
     /// What is overdue in one lesson under `rules`; a lesson of today is judged only on what is already late.
@@ -200,8 +203,11 @@ public enum JournalControl {
             var row = rows[[lesson.courseID, lesson.teacherID]] ?? Row(courseID: lesson.courseID, teacherID: lesson.teacherID)
             let problems = problems(of: lesson, rules: rules)
             row.held += 1
-            if lesson.topicEntered != nil && !problems.contains(.topicLate) { row.topicOnTime += 1 }
-            if lesson.homeworkEntered != nil && !problems.contains(.homeworkLate) { row.homeworkOnTime += 1 }
+            if lesson.date < rules.today {
+                row.judged += 1
+                if lesson.topicEntered != nil && !problems.contains(.topicLate) { row.topicOnTime += 1 }
+                if lesson.homeworkEntered != nil && !problems.contains(.homeworkLate) { row.homeworkOnTime += 1 }
+            }
             if problems.contains(.noRecord) { row.withoutRecord += 1 }
             row.lateMarks += lateMarks(lesson)
             row.changedAfterWindow += changedAfterWindow(lesson, rules: rules)

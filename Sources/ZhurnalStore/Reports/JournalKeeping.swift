@@ -13,6 +13,8 @@ public enum JournalKeeping {
         /// The class's name, or the group's title for a group across classes.
         public let className: String
         public let classID: Int?
+        /// The homeroom teacher of its class, who explains absences.
+        public let homeroomID: Int?
         /// The year's hours: the thematic plan's when the course has one, its weekly hours over 34 weeks otherwise.
         public let yearlyHours: Int
         /// Lessons held from the year's first day to the range's last.
@@ -20,6 +22,14 @@ public enum JournalKeeping {
         /// The kind of periods its class keeps; nil for a group across classes.
         public let periodKind: PeriodKind?
         public let weeklyHours: Int
+    }
+
+    /// Which held lessons of the range to read.
+    public enum Lessons: Sendable, Hashable {
+        case all
+        /// Only those with an open remark (of one teacher, or anyone's): the nightly pass that closes the ones put
+        /// right reads nothing else, and no course figures.
+        case withOpenRemarks(teacher: Int?)
     }
 
     public struct Facts: Sendable {
@@ -31,18 +41,24 @@ public enum JournalKeeping {
         public let markCounts: [Int: [Int]]
     }
 
-    /// The held lessons of `span` up to `today`, of the courses of `year`; with `lessons`, only those of them.
+    /// The held lessons of `span` up to `today`, of the courses of `year`.
     public static func facts(
         school: Int,
         year: YearCalendar,
         span: DateSpan,
         today: LocalDate,
-        lessons only: [Int]? = nil,
+        lessons only: Lessons = .all,
         timeZone: TimeZone = SchoolCalendar.defaultTimeZone,
         in sql: any SQLDatabase
     ) async throws -> Facts {
         let (from, to) = (span.start.iso, min(span.end, today).iso)
-        let these: SQLQueryString = only.map { " AND l.id IN (\(binds: $0.isEmpty ? [0] : $0))" } ?? ""
+        let these: SQLQueryString =
+            switch only {
+            case .all: ""
+            case .withOpenRemarks(let teacher):
+                " AND l.id IN (SELECT r.lesson_id FROM remarks r WHERE r.school_id = \(bind: school) AND r.closed_at IS NULL"
+                    + (teacher.map { " AND r.teacher_id = \(bind: $0)" } ?? "") + ")"
+            }
         let bells = try await SchoolRulebook.book(school: school, in: sql).bells
         let ends = Dictionary(uniqueKeysWithValues: bells.map { ($0.number, minutes($0.endsAt)) })
         var clock = Calendar(identifier: .gregorian)
@@ -73,7 +89,7 @@ public enum JournalKeeping {
               AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             """
         ).all()
-        // A lesson's marks of one work are summed with the last entry's time: nearly always in time, and then that is
+        // Only written work has a deadline for its marks (DOMAIN.md §4). A lesson's marks of one work are summed with the last entry's time: nearly always in time, and then that is
         // all there is to know. Only the lessons whose last entry is late are read again minute by minute.
         func markEntries(_ query: SQLQueryString) async throws -> [(lesson: Int, entry: JournalControl.MarkEntry)] {
             try await sql.raw(query).all().compactMap { row in
@@ -91,7 +107,7 @@ public enum JournalKeeping {
         }
         let markSource: SQLQueryString = """
             FROM marks m JOIN lessons l ON l.school_id = m.school_id AND l.id = m.lesson_id
-            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id
+            JOIN work_types w ON w.school_id = m.school_id AND w.id = m.work_type_id AND w.is_written
             WHERE m.school_id = \(bind: school) AND l.lesson_date >= \(bind: from) AND l.lesson_date <= \(bind: to)\(these)
             """
         var marks: [Int: [JournalControl.MarkEntry]] = [:]
@@ -169,12 +185,13 @@ public enum JournalKeeping {
             )
         }
 
+        if case .withOpenRemarks = only { return Facts(lessons: lessons, courses: [:], teachers: [:], markCounts: [:]) }
         var courses: [Int: Course] = [:]
         var teachers: [Int: String] = [:]
         for row in try await sql.raw(
             """
             SELECT 'course' AS kind, c.id, s.name AS subject, k.parallel, k.letter, g.title AS group_title, c.class_id, c.hours_per_week,
-                   k.period_kind,
+                   k.period_kind, k.homeroom_teacher_id AS homeroom,
                    (SELECT SUM(t.hours) FROM plan_topics t WHERE t.school_id = c.school_id AND t.course_id = c.id) AS planned,
                    (SELECT COUNT(*) FROM lessons l WHERE l.school_id = c.school_id AND l.course_id = c.id AND l.status = 'held'
                       AND l.lesson_date >= \(bind: year.span.start.iso) AND l.lesson_date <= \(bind: to)) AS held,
@@ -184,7 +201,7 @@ public enum JournalKeeping {
             LEFT JOIN groups g ON g.school_id = c.school_id AND g.id = c.group_id
             WHERE c.school_id = \(bind: school) AND c.year_id = \(bind: year.yearID)
             UNION ALL
-            SELECT 'teacher', p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.last_name, p.first_name, p.patronymic
+            SELECT 'teacher', p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.last_name, p.first_name, p.patronymic
             FROM people p WHERE p.school_id = \(bind: school)
               AND p.id IN (SELECT teacher_id FROM lessons WHERE school_id = \(bind: school) AND lesson_date >= \(bind: from) AND lesson_date <= \(bind: to))
             """
@@ -204,6 +221,7 @@ public enum JournalKeeping {
                 subject: try row.decode(column: "subject", as: String.self),
                 className: className,
                 classID: try row.decode(column: "class_id", as: Int?.self),
+                homeroomID: try row.decode(column: "homeroom", as: Int?.self),
                 yearlyHours: try row.decode(column: "planned", as: Int?.self) ?? weekly * 34,
                 heldToDate: try row.decode(column: "held", as: Int.self),
                 periodKind: try row.decode(column: "period_kind", as: String?.self).flatMap(PeriodKind.init(rawValue:)),

@@ -36,17 +36,30 @@ public enum Remarks {
         public let closedAt: String?
     }
 
-    /// The school's open remarks by lesson and item. One statement.
-    public static func open(school: Int, teacher: Int? = nil, in sql: any SQLDatabase) async throws -> [Int: [JournalControl.Problem: Int]] {
-        let only: SQLQueryString = teacher.map { " AND teacher_id = \(bind: $0)" } ?? ""
-        var open: [Int: [JournalControl.Problem: Int]] = [:]
-        for row in try await sql.raw(
-            "SELECT id, lesson_id, problem FROM remarks WHERE school_id = \(bind: school) AND closed_at IS NULL\(only)"
-        ).all() {
-            guard let problem = JournalControl.Problem(rawValue: try row.decode(column: "problem", as: String.self)) else { continue }
-            open[try row.decode(column: "lesson_id", as: Int.self), default: [:]][problem] = try row.decode(column: "id", as: Int.self)
+    /// The school's (or one teacher's) open remarks with their lessons' dates, nil for a lesson no longer held. One
+    /// statement.
+    public static func open(school: Int, teacher: Int? = nil, in sql: any SQLDatabase) async throws -> [RemarkPlan.OpenRemark] {
+        let only: SQLQueryString = teacher.map { " AND r.teacher_id = \(bind: $0)" } ?? ""
+        return try await sql.raw(
+            """
+            SELECT r.id, r.lesson_id, r.problem, l.lesson_date FROM remarks r
+            LEFT JOIN lessons l ON l.school_id = r.school_id AND l.id = r.lesson_id AND l.status = 'held'
+            WHERE r.school_id = \(bind: school) AND r.closed_at IS NULL\(only)
+            """
+        ).all().compactMap { row in
+            guard let problem = JournalControl.Problem(rawValue: try row.decode(column: "problem", as: String.self)) else { return nil }
+            return RemarkPlan.OpenRemark(
+                id: try row.decode(column: "id", as: Int.self),
+                lessonID: try row.decode(column: "lesson_id", as: Int.self),
+                problem: problem,
+                lessonDate: try row.decode(column: "lesson_date", as: String?.self).flatMap(LocalDate.init(iso:))
+            )
         }
-        return open
+    }
+
+    /// The Monday of the latest weekly check of any school; nil before the first. One statement.
+    public static func latestWeek(in sql: any SQLDatabase) async throws -> LocalDate? {
+        try await sql.raw("SELECT MAX(week_of) AS week FROM remarks").first()?.decode(column: "week", as: String?.self).flatMap(LocalDate.init(iso:))
     }
 
     /// Makes the remarks of the week beginning `monday` and closes those put right. Two statements at most.

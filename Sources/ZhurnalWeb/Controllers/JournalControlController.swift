@@ -136,6 +136,7 @@ struct JournalControlJSON: ResponseEncodable {
         let className: String
         let subject: String
         let held: Int
+        let judged: Int
         let topicOnTime: Int
         @Nullable var topicOnTimeRate: String?
         let homeworkOnTime: Int
@@ -170,6 +171,7 @@ struct JournalControlJSON: ResponseEncodable {
                 className: line.course.className,
                 subject: line.course.subject,
                 held: row.held,
+                judged: row.judged,
                 topicOnTime: row.topicOnTime,
                 topicOnTimeRate: row.topicOnTimeRate?.decimalString(places: 1, separator: "."),
                 homeworkOnTime: row.homeworkOnTime,

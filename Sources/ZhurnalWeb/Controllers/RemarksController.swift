@@ -4,8 +4,8 @@ import ZhurnalCore
 import ZhurnalStore
 
 /// «Замечания» (`/remarks`) and `GET /api/v1/remarks`: the journal-keeping remarks of the weekly check, a teacher's own
-/// or, for the administration, everyone's (`teacher=` / `teacherId=` narrows). Reading them first closes the ones put
-/// right since Monday, so a teacher who wrote the missing topic sees the remark go at once.
+/// or, for the administration, everyone's (`teacher=` / `teacherId=` narrows). The ones put right since the last
+/// nightly pass show as put right at once; the pass records their closing (a GET changes nothing).
 struct RemarksController: Sendable {
     let database: Database
     let pages: PageRenderer
@@ -14,44 +14,50 @@ struct RemarksController: Sendable {
 
     struct View: Sendable {
         let remarks: [Remarks.Remark]
+        /// The open remarks put right since the last nightly pass: shown as put right, recorded at night.
+        let fixed: Set<Int>
         /// The teacher asked for; nil for the whole school.
         let teacherID: Int?
         let wholeSchool: Bool
     }
 
-    func view(teacher asked: Int?, withClosed: Bool, context: AppRequestContext, path: String) async throws -> View {
+    func view(_ request: Request, teacherParameter: String, withClosed: Bool, context: AppRequestContext) async throws -> View {
         let actor = try context.requireActor()
+        let path = request.uri.path
+        let asked = try request.integerQuery(teacherParameter)
         let wholeSchool = AccessPolicy.decide(actor, .read, .school(id: actor.schoolID)).isAllowed
         let teacherID = asked ?? (wholeSchool ? nil : actor.personID)
         if let teacherID {
+            if asked != nil, try await database.read({ try await AccessFacts.accountOf(school: actor.schoolID, person: teacherID, in: $0) }) == nil {
+                try await access.missing("teacher", context: context, path: path)
+            }
             try await access.require(.read, on: .teacherRemarks(schoolID: actor.schoolID, teacherID: teacherID), context: context, path: path)
         }
-        try await RemarkRun(database: database, clock: clock).recheck(school: actor.schoolID, teacher: teacherID)
+        let fixed = try await RemarkRun(database: database, clock: clock).fixedNow(school: actor.schoolID, teacher: teacherID)
         let since = withClosed ? clock().addingTimeInterval(-30 * 86_400) : nil
         let remarks = try await database.read {
             try await Remarks.list(school: actor.schoolID, teacher: teacherID, closedSince: since, in: $0)
         }
-        return View(remarks: remarks, teacherID: teacherID, wholeSchool: wholeSchool)
+        return View(remarks: remarks.filter { withClosed || !fixed.contains($0.id) }, fixed: fixed, teacherID: teacherID, wholeSchool: wholeSchool)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/remarks") { request, context in
-            let view = try await view(
-                teacher: try request.integerQuery("teacher"),
-                withClosed: request.uri.queryParameters["closed"] == "1",
-                context: context,
-                path: request.uri.path
+            let withClosed = request.uri.queryParameters["closed"] == "1"
+            return page(
+                try await view(request, teacherParameter: "teacher", withClosed: withClosed, context: context),
+                withClosed: withClosed,
+                context: context
             )
-            return page(view, withClosed: request.uri.queryParameters["closed"] == "1", context: context)
         }
         router.get("/api/v1/remarks") { request, context in
             let view = try await view(
-                teacher: try request.integerQuery("teacherId"),
+                request,
+                teacherParameter: "teacherId",
                 withClosed: request.uri.queryParameters["includeClosed"] == "true",
-                context: context,
-                path: request.uri.path
+                context: context
             )
-            return RemarksJSON(remarks: view.remarks.map(RemarksJSON.Remark.init))
+            return RemarksJSON(remarks: view.remarks.map { RemarksJSON.Remark($0, fixed: view.fixed.contains($0.id)) })
         }
     }
 
@@ -77,7 +83,7 @@ struct RemarksController: Sendable {
     }
 
     private func page(_ view: View, withClosed: Bool, context: AppRequestContext) -> Response {
-        let open = view.remarks.count { $0.closedAt == nil }
+        let open = view.remarks.count { $0.closedAt == nil && !view.fixed.contains($0.id) }
         let teacherQuery = view.teacherID.map { "teacher=\($0)&" } ?? ""
         let page = Page(
             title: "Замечания по ведению журналов",
@@ -94,8 +100,8 @@ struct RemarksController: Sendable {
                         + (remark.lessonDate.map { ", \($0.russian)" } ?? "") + (remark.lessonNumber.map { ", \($0) урок" } ?? ""),
                     href: remark.lessonDate == nil ? nil : "/lessons/\(remark.lessonID)",
                     what: remark.problem.russianTitle,
-                    state: remark.closedAt == nil ? "открыто" : "исправлено",
-                    open: remark.closedAt == nil
+                    state: remark.closedAt == nil && !view.fixed.contains(remark.id) ? "открыто" : "исправлено",
+                    open: remark.closedAt == nil && !view.fixed.contains(remark.id)
                 )
             },
             empty: view.remarks.isEmpty
@@ -119,9 +125,11 @@ struct RemarksJSON: ResponseEncodable {
         let subject: String
         let problem: String
         let weekOf: String
+        /// `open`; `fixed`: put right, to be closed by the nightly pass; `closed`.
+        let state: String
         @Nullable var closedAt: String?
 
-        init(_ remark: Remarks.Remark) {
+        init(_ remark: Remarks.Remark, fixed: Bool) {
             id = remark.id
             teacherId = remark.teacherID
             teacherName = remark.teacherName
@@ -132,6 +140,7 @@ struct RemarksJSON: ResponseEncodable {
             subject = remark.subject
             problem = remark.problem.rawValue
             weekOf = remark.weekOf.iso
+            state = remark.closedAt != nil ? "closed" : fixed ? "fixed" : "open"
             closedAt = remark.closedAt
         }
     }

@@ -51,7 +51,7 @@ struct Chrome: Sendable {
         if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .homeroom, .observer]) {
             links.append(Link(href: "/reports", label: "Отчёты"))
         }
-        if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .teacher]) {
+        if !session.roles.isDisjoint(with: [.admin, .director, .deputy, .teacher, .homeroom]) {
             links.append(Link(href: "/remarks", label: "Замечания"))
         }
         if session.roles.contains(.admin) {

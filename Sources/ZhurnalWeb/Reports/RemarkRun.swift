@@ -30,61 +30,87 @@ public struct RemarkRun: Sendable {
         day.adding(days: 1 - day.weekday)
     }
 
+    /// A check of a week before one already made is refused: it would judge the later week's lessons by an
+    /// earlier day's rules.
+    public struct EarlierWeek: Error, CustomStringConvertible {
+        public let latest: LocalDate
+        public var description: String { "Проверка недели \(latest.russian) уже сделана: более раннюю неделю проверить нельзя." }
+    }
+
     /// Every school's check as it stood at 00:00 on `monday`: the lessons from the year's start to the Sunday before.
+    /// The year's facts are read first; only the remarks themselves are written, in a short transaction.
     public func weekly(monday: LocalDate) async throws -> Outcome {
+        if let latest = try await database.read({ try await Remarks.latestWeek(in: $0) }), latest > monday { throw EarlierWeek(latest: latest) }
         var outcome = Outcome()
         for school in try await database.read({ try await SchoolResults.schoolIDs(in: $0) }) {
-            try await database.write { sql in
+            try Task.checkCancellation()
+            let found = try await database.read { sql -> (JournalKeeping.Facts, JournalControl.Rules, DateSpan)? in
                 guard let year = try await YearCalendars.current(school: school, today: monday.adding(days: -1), in: sql),
                     year.span.start < monday
-                else { return }
+                else { return nil }
                 let span = DateSpan(year.span.start, min(monday.adding(days: -1), year.span.end))
                 let facts = try await JournalKeeping.facts(school: school, year: year, span: span, today: monday, in: sql)
+                return (facts, try await Self.rules(school: school, today: monday, in: sql), span)
+            }
+            guard let (facts, rules, span) = found else { continue }
+            try await database.write { sql in
                 let open = try await Remarks.open(school: school, in: sql)
-                let plan = try await Self.plan(school: school, facts: facts, open: open, today: monday, creating: true, in: sql)
-                try await Remarks.apply(school: school, add: plan.items, close: plan.close, weekOf: monday, now: clock(), in: sql)
-                outcome.made += plan.items.count
+                let plan = RemarkPlan.plan(open: open, overdue: Self.overdue(facts, rules), checked: span, creating: true)
+                let items = plan.add.map { lesson, problem in
+                    // An unexplained «н» is for the homeroom teacher to explain; the rest for the teacher who held the lesson.
+                    let homeroom = problem == .unexplainedAbsences ? facts.courses[lesson.courseID]?.homeroomID : nil
+                    return Remarks.Item(teacherID: homeroom ?? lesson.teacherID, courseID: lesson.courseID, lessonID: lesson.id, problem: problem)
+                }
+                try await Remarks.apply(school: school, add: items, close: plan.close, weekOf: monday, now: clock(), in: sql)
+                outcome.made += items.count
                 outcome.closed += plan.close.count
             }
         }
         return outcome
     }
 
-    /// Closes, as of now, the open remarks of the school (or of one teacher) whose items were put right since the
-    /// Monday: a reader sees his fix take effect at once instead of on the next Monday.
-    func recheck(school: Int, teacher: Int?) async throws {
+    /// The nightly pass between two Mondays: closes, in every school, the open remarks put right by now.
+    public func closeFixed() async throws -> Int {
+        var closed = 0
+        for school in try await database.read({ try await SchoolResults.schoolIDs(in: $0) }) {
+            try Task.checkCancellation()
+            let fixed = try await fixedNow(school: school, teacher: nil)
+            guard !fixed.isEmpty else { continue }
+            try await database.write { sql in
+                try await Remarks.apply(school: school, add: [], close: fixed.sorted(), weekOf: SchoolCalendar.today(clock()), now: clock(), in: sql)
+            }
+            closed += fixed.count
+        }
+        return closed
+    }
+
+    /// The open remarks of the school (or of one teacher) whose items are put right by now, without writing: a
+    /// reader sees his fix at once, and the nightly pass records it.
+    func fixedNow(school: Int, teacher: Int?) async throws -> Set<Int> {
         let today = SchoolCalendar.today(clock())
-        try await database.write { sql in
+        return try await database.read { sql in
             let open = try await Remarks.open(school: school, teacher: teacher, in: sql)
-            guard !open.isEmpty, let year = try await YearCalendars.current(school: school, today: today, in: sql) else { return }
+            guard !open.isEmpty, let year = try await YearCalendars.current(school: school, today: today, in: sql) else { return [] }
+            let span = DateSpan(year.span.start, max(year.span.start, min(today, year.span.end)))
             let facts = try await JournalKeeping.facts(
                 school: school,
                 year: year,
-                span: DateSpan(year.span.start, max(year.span.start, min(today, year.span.end))),
+                span: span,
                 today: today,
-                lessons: Array(open.keys),
+                lessons: .withOpenRemarks(teacher: teacher),
                 in: sql
             )
-            let plan = try await Self.plan(school: school, facts: facts, open: open, today: today, creating: false, in: sql)
-            try await Remarks.apply(school: school, add: [], close: plan.close, weekOf: today, now: clock(), in: sql)
+            let rules = try await Self.rules(school: school, today: today, in: sql)
+            return Set(RemarkPlan.plan(open: open, overdue: Self.overdue(facts, rules), checked: span, creating: false).close)
         }
     }
 
-    private static func plan(
-        school: Int,
-        facts: JournalKeeping.Facts,
-        open: [Int: [JournalControl.Problem: Int]],
-        today: LocalDate,
-        creating: Bool,
-        in sql: any SQLDatabase
-    ) async throws -> (items: [Remarks.Item], close: [Int]) {
+    private static func rules(school: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> JournalControl.Rules {
         let settings = try await SchoolRulebook.book(school: school, in: sql).settings
-        let rules = JournalControl.Rules(today: today, homeworkMinutes: settings.homeworkDeadlineMinutes, editWindowDays: settings.editWindowDays)
-        let overdue = JournalControl.rows(facts.lessons, rules: rules).flatMap(\.overdue)
-        let plan = RemarkPlan.plan(open: open, overdue: overdue, creating: creating)
-        let items = plan.add.map {
-            Remarks.Item(teacherID: $0.lesson.teacherID, courseID: $0.lesson.courseID, lessonID: $0.lesson.id, problem: $0.problem)
-        }
-        return (items, plan.close)
+        return JournalControl.Rules(today: today, homeworkMinutes: settings.homeworkDeadlineMinutes, editWindowDays: settings.editWindowDays)
+    }
+
+    private static func overdue(_ facts: JournalKeeping.Facts, _ rules: JournalControl.Rules) -> [JournalControl.Overdue] {
+        JournalControl.rows(facts.lessons, rules: rules).flatMap(\.overdue)
     }
 }

@@ -3,9 +3,9 @@ import Logging
 import ZhurnalCore
 import ZhurnalStore
 
-/// The schedule of the weekly remarks inside the server: at start it makes up this week's check (a server that was
-/// down on Monday night catches up; the same Monday twice makes nothing twice), then it wakes at each Monday 00:00
-/// school time. It ends when its task is cancelled, with the server.
+/// The schedule of the journal-keeping remarks inside the server: the week's check at each Monday 00:00 school time
+/// (made up at start; the same Monday twice makes nothing twice) and, each midnight, the pass that records the
+/// remarks put right. It ends when its task is cancelled, with the server.
 public struct RemarkSchedule: Sendable {
     let run: RemarkRun
     let clock: @Sendable () -> Date
@@ -17,31 +17,40 @@ public struct RemarkSchedule: Sendable {
         self.logger = logger
     }
 
-    /// The next Monday 00:00 school time after `now`, as an instant.
-    public static func nextMonday(after now: Date, timeZone: TimeZone = SchoolCalendar.defaultTimeZone) -> Date {
+    /// The next midnight, school time, after `now`, as an instant.
+    public static func nextMidnight(after now: Date, timeZone: TimeZone = SchoolCalendar.defaultTimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let monday = RemarkRun.monday(of: SchoolCalendar.today(now, timeZone: timeZone)).adding(days: 7)
-        let parts = monday.components
-        return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day)) ?? now.addingTimeInterval(7 * 86_400)
+        let parts = SchoolCalendar.today(now, timeZone: timeZone).adding(days: 1).components
+        return calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day)) ?? now.addingTimeInterval(86_400)
     }
 
+    /// At start this week's check (a server that was down on Monday night catches up) and the closing pass; then
+    /// each midnight the closing pass, and on Mondays the week's check before it.
     public func start() async {
-        var monday = RemarkRun.monday(of: SchoolCalendar.today(clock()))
+        var day = SchoolCalendar.today(clock())
+        var monday = true
         while !Task.isCancelled {
             do {
-                let outcome = try await run.weekly(monday: monday)
-                logger.info("weekly remarks", metadata: ["week": "\(monday.iso)", "made": "\(outcome.made)", "closed": "\(outcome.closed)"])
+                if monday {
+                    let week = RemarkRun.monday(of: day)
+                    let outcome = try await run.weekly(monday: week)
+                    logger.info("weekly remarks", metadata: ["week": "\(week.iso)", "made": "\(outcome.made)", "closed": "\(outcome.closed)"])
+                }
+                let closed = try await run.closeFixed()
+                if closed > 0 { logger.info("remarks put right", metadata: ["closed": "\(closed)"]) }
+            } catch is CancellationError {
+                return
             } catch {
-                logger.error("weekly remarks failed", metadata: ["week": "\(monday.iso)", "error": "\(error)"])
+                logger.error("remarks failed", metadata: ["day": "\(day.iso)", "error": "\(error)"])
             }
-            let wake = Self.nextMonday(after: clock())
             do {
-                try await Task.sleep(for: .seconds(max(wake.timeIntervalSince(clock()), 1)))
+                try await Task.sleep(for: .seconds(max(Self.nextMidnight(after: clock()).timeIntervalSince(clock()), 1)))
             } catch {
                 return
             }
-            monday = RemarkRun.monday(of: SchoolCalendar.today(clock()))
+            day = SchoolCalendar.today(clock())
+            monday = day.weekday == 1
         }
     }
 }
