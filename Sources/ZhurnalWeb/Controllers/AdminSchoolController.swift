@@ -99,11 +99,7 @@ struct AdminSchoolController: Sendable {
         let workTypes: [SchoolRulebook.WorkTypeRow]
         let bells: [SchoolRulebook.Bell]
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
     }
 
     func page(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -178,11 +178,7 @@ struct AssessmentScheduleController: Sendable {
             let cells: [String]
         }
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
     }
 }
 

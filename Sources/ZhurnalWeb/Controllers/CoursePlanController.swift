@@ -86,11 +86,7 @@ struct CoursePlanController: Sendable {
             let controls: [Choice]
         }
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
 
         struct TopicLine: Sendable {
             let position: Int

@@ -88,11 +88,7 @@ struct MetricsController: Sendable {
         let xlsx: String
         let csv: String
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
 
         struct Chart: Sendable {
             let title: String

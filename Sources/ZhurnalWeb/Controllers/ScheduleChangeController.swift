@@ -77,11 +77,7 @@ struct ScheduleChangeController: Sendable {
             let numbers: [Choice]
         }
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
     }
 
     func page(

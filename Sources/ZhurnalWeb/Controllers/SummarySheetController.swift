@@ -49,11 +49,7 @@ struct SummarySheetController: Sendable {
         let xlsx: String
         let csv: String
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
 
         struct Row: Sendable {
             let label: String

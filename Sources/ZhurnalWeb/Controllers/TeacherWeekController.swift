@@ -85,11 +85,7 @@ struct TeacherWeekController: Sendable {
             let clash: Bool
         }
 
-        struct Choice: Sendable {
-            let value: String
-            let label: String
-            let selected: Bool
-        }
+        typealias Choice = PageChoice
     }
 
     private func page(_ view: TeacherWeekReader.View, _ context: AppRequestContext) async throws -> Response {
