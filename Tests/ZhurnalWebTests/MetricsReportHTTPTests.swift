@@ -146,4 +146,23 @@ struct MetricsReportHTTPTests {
             #expect(wrong.text.contains("Группировка"))
         }
     }
+
+    @Test(arguments: TestDatabases.flavors)
+    func anObserverPicksAmongHisSchoolsAndSeesNoNames(flavor: SQLFlavor) async throws {
+        try await TestApp.withSchool(flavor) { client, _ in
+            let browser = Browser(client, address: "10.0.0.7")
+            try await browser.signIn(AccessSchool.Login.observer)
+            let index = try await browser.get("/reports")
+            #expect(index.status == .ok)
+            #expect(index.text.contains("href=\"/reports?schoolId=2\">Гимназия № 2</a>"))
+            #expect(index.text.contains("href=\"/reports/metrics?schoolId=1\""))
+            #expect(!index.text.contains("Сводная ведомость"))
+            #expect(!index.text.contains("Посещаемость за день"))
+            let other = try await browser.get("/reports?schoolId=2")
+            #expect(other.text.contains("href=\"/reports/journal-control?schoolId=2\""))
+            let deputy = Browser(client, address: "10.0.0.8")
+            try await deputy.signIn(AccessSchool.Login.deputy)
+            #expect(!(try await deputy.get("/reports")).text.contains("schoolId="))
+        }
+    }
 }

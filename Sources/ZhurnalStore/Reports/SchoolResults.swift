@@ -178,3 +178,15 @@ extension SchoolResults {
         try await sql.raw("SELECT id FROM schools ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
     }
 }
+
+extension SchoolResults {
+    /// The names of the installation's schools among `ids`, for an observer's choice. One statement (none for none).
+    public static func schoolNames(_ ids: Set<Int>, in sql: any SQLDatabase) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int: String] = [:]
+        for row in try await sql.raw("SELECT id, name FROM schools WHERE id IN (\(binds: ids.sorted()))").all() {
+            names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+}

@@ -134,7 +134,8 @@ struct AssessmentScheduleController: Sendable {
         let warnings = view.warnings.filter { shown($0.date) }
         let classID = try request.integerQuery("classId")
         let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-        let query = classID.map { "?classId=\($0)" } ?? ""
+        let schoolID = try request.integerQuery("schoolId")
+        let query = classID.map { "?classId=\($0)" } ?? schoolID.map { "?schoolId=\($0)" } ?? ""
         return pages.page(
             "report-assessments",
             Page(
@@ -144,6 +145,7 @@ struct AssessmentScheduleController: Sendable {
                 classes: [Page.Choice(value: "", label: "все классы", selected: classID == nil)]
                     + view.classes.map { Page.Choice(value: String($0.id), label: $0.name, selected: $0.id == classID) },
                 ownClass: view.classes.isEmpty ? classID.map(String.init) : nil,
+                schoolID: schoolID.map(String.init),
                 months: [Page.Choice(value: "all", label: "весь год", selected: month == nil)]
                     + months.map { text in
                         Page.Choice(value: text, label: "\(names[Int(text.suffix(2))! - 1]) \(text.prefix(4))", selected: text == month)
@@ -165,6 +167,7 @@ struct AssessmentScheduleController: Sendable {
         let picksClass: Bool
         let classes: [Choice]
         let ownClass: String?
+        let schoolID: String?
         let months: [Choice]
         let header: [String]
         let rows: [Row]

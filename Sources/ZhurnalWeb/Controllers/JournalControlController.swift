@@ -55,6 +55,8 @@ struct JournalControlController: Sendable {
         let from: String
         let to: String
         let classID: String?
+        /// An observer's school other than his own, kept by the form.
+        let schoolID: String?
         let header: [String]
         let lines: [Line]
         let empty: Bool
@@ -112,6 +114,7 @@ struct JournalControlController: Sendable {
             from: view.span.start.iso,
             to: view.span.end.iso,
             classID: view.scope.classID.map(String.init),
+            schoolID: { if case .aggregates(let school) = view.scope { String(school) } else { nil } }(),
             header: Self.header,
             lines: lines,
             empty: lines.isEmpty,

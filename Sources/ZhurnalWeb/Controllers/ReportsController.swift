@@ -16,6 +16,14 @@ struct ReportsController: Sendable {
         let chrome: Chrome?
         let scopeNote: String
         let reports: [Report]
+        let schools: [School]
+        let picksSchool: Bool
+
+        struct School: Sendable {
+            let href: String
+            let name: String
+            let current: Bool
+        }
 
         struct Report: Sendable {
             let href: String
@@ -27,7 +35,21 @@ struct ReportsController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/reports") { request, context in
             let scope = try await ReportScope.of(request, context: context, access: access, clock: clock)
-            let query = scope.classID.map { "?classId=\($0)" } ?? ""
+            let query: String =
+                switch scope {
+                case .school: ""
+                case .schoolClass(_, let classID): "?classId=\(classID)"
+                case .aggregates(let school): "?schoolId=\(school)"
+                }
+            // An observer picks among the schools he was given.
+            let actor = try context.requireActor()
+            var schools: [Page.School] = []
+            if case .aggregates(let current) = scope {
+                let names = try await database.read { try await SchoolResults.schoolNames(actor.observedSchools, in: $0) }
+                schools = actor.observedSchools.sorted().map {
+                    Page.School(href: "/reports?schoolId=\($0)", name: names[$0] ?? "Школа \($0)", current: $0 == current)
+                }
+            }
             let all: [(report: Page.Report, namesPupils: Bool)] = [
                 (
                     Page.Report(
@@ -84,7 +106,10 @@ struct ReportsController: Sendable {
                 case .schoolClass: "Отчёты по вашему классу."
                 case .aggregates: "Сводные цифры школы, без имён учеников."
                 }
-            return pages.page("reports", Page(title: "Отчёты", chrome: Chrome(context), scopeNote: note, reports: reports))
+            return pages.page(
+                "reports",
+                Page(title: "Отчёты", chrome: Chrome(context), scopeNote: note, reports: reports, schools: schools, picksSchool: schools.count > 1)
+            )
         }
     }
 }

@@ -35,8 +35,10 @@ enum ReportScope: Sendable, Hashable {
         let actor = try context.requireActor()
         let path = request.uri.path
         let classID = try request.integerQuery("classId")
-        let schoolID = try request.integerQuery("schoolId") ?? actor.schoolID
         let wholeSchool = AccessPolicy.decide(actor, .read, .school(id: actor.schoolID)).isAllowed
+        // An observer of other schools only (a municipality's account) starts on the first school he was given.
+        let observesOnlyOthers = !wholeSchool && actor.holds(.observer) && !actor.observedSchools.contains(actor.schoolID)
+        let schoolID = try request.integerQuery("schoolId") ?? (observesOnlyOthers ? actor.observedSchools.min() : nil) ?? actor.schoolID
         if schoolID != actor.schoolID || (!wholeSchool && actor.holds(.observer) && classID == nil) {
             guard classID == nil else {
                 throw AppError.invalid("class_in_other_school", "Отчёт по классу другой школы недоступен: выберите всю школу.")
