@@ -25,12 +25,15 @@ struct ReportsBenchCommand: AsyncParsableCommand {
             try await database.write { sql in
                 try await AccountStore.setPassword(school: target.school, account: target.deputyAccount, hash: hash, now: Date(), in: sql)
             }
-            var rows = [try await Self.inProcess(database, target, runs: options.runs)]
             let period = target.period.id
             // The last whole month of lessons: the demo's lessons run up to yesterday.
             let yesterday = SchoolCalendar.today(Date()).adding(days: -1)
             let monthEnd = LocalDate(year: yesterday.year, month: yesterday.month, day: 1)!.adding(days: -1)
             let month = DateSpan(LocalDate(year: monthEnd.year, month: monthEnd.month, day: 1)!, monthEnd)
+            var rows = [
+                try await Self.inProcess(database, target, runs: options.runs),
+                try await Self.control(database, target, month: month, runs: options.runs),
+            ]
             rows += try await BenchServer.serve(database) { base -> [AccessBenchCommand.Figure] in
                 let http = HTTP(base: base)
                 let token = try await http.token(login: "deputy", password: JournalBenchCommand.password)
@@ -103,6 +106,25 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                 try await SchoolResults.results(school: target.school, period: target.period, on: day, in: $0)
             }
             guard !results.rows(by: .schoolClass).isEmpty else { throw CommandError(message: "нет строк") }
+        }
+    }
+
+    /// The journal-keeping control's reads and judgement for a month without HTTP.
+    static func control(_ database: Database, _ target: Target, month: DateSpan, runs: Int) async throws -> AccessBenchCommand.Figure {
+        let today = SchoolCalendar.today(Date())
+        return try await RequestTiming.measure("контроль журналов за месяц без HTTP (чтение и суждение)", runs, database: database) { _ in
+            let facts = try await database.read { sql -> JournalKeeping.Facts in
+                guard let year = try await YearCalendars.current(school: target.school, today: today, in: sql) else {
+                    throw CommandError(message: "нет учебного года")
+                }
+                return try await JournalKeeping.facts(school: target.school, year: year, span: month, today: today, in: sql)
+            }
+            let rules = JournalControl.Rules(
+                today: today,
+                homeworkMinutes: facts.settings.homeworkDeadlineMinutes,
+                editWindowDays: facts.settings.editWindowDays
+            )
+            guard !JournalControl.rows(facts.lessons, rules: rules).isEmpty else { throw CommandError(message: "нет строк") }
         }
     }
 }

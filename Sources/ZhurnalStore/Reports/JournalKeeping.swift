@@ -39,6 +39,8 @@ public enum JournalKeeping {
         /// For each graded course of a class, the counted marks of every pupil it is for on the range's last day, from
         /// the start of his class's period that holds that day: what accumulation is judged on.
         public let markCounts: [Int: [Int]]
+        /// The school's settings the deadlines are judged by, read with the bells.
+        public let settings: SchoolSettings
     }
 
     /// The held lessons of `span` up to `today`, of the courses of `year`.
@@ -59,7 +61,8 @@ public enum JournalKeeping {
                 " AND l.id IN (SELECT r.lesson_id FROM remarks r WHERE r.school_id = \(bind: school) AND r.closed_at IS NULL"
                     + (teacher.map { " AND r.teacher_id = \(bind: $0)" } ?? "") + ")"
             }
-        let bells = try await SchoolRulebook.book(school: school, in: sql).bells
+        let book = try await SchoolRulebook.book(school: school, in: sql)
+        let bells = book.bells
         let ends = Dictionary(uniqueKeysWithValues: bells.map { ($0.number, minutes($0.endsAt)) })
         var clock = Calendar(identifier: .gregorian)
         clock.timeZone = timeZone
@@ -79,7 +82,9 @@ public enum JournalKeeping {
 
         let lessonRows = try await sql.raw(
             """
-            SELECT l.id, l.course_id, l.teacher_id, l.lesson_date, l.lesson_number, l.topic, l.topic_entered_at, l.attendance_taken_at,
+            SELECT l.id, l.course_id, l.teacher_id, l.lesson_date, l.lesson_number,
+                   CASE WHEN l.topic IS NULL OR l.topic = '' THEN 0 ELSE 1 END AS has_topic, l.topic_entered_at,
+                   CASE WHEN l.attendance_taken_at IS NULL THEN 0 ELSE 1 END AS attendance_taken,
                    c.class_id,
                    (SELECT MIN(h.entered_at) FROM homework h WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND h.student_id IS NULL) AS homework_at,
                    (SELECT COUNT(*) FROM attendance a WHERE a.school_id = l.school_id AND a.lesson_id = l.id AND a.code = 'н') AS absent,
@@ -165,9 +170,9 @@ public enum JournalKeeping {
             guard let date = LocalDate(iso: dateText) else { return nil }
             let number = try row.decode(column: "lesson_number", as: Int.self)
             let last = try row.decode(column: "class_id", as: Int?.self).flatMap { lastNumber[Day(classID: $0, date: dateText)] } ?? number
-            let topic = try row.decode(column: "topic", as: String?.self).map { !$0.isEmpty } ?? false
+            let topic = try row.decode(column: "has_topic", as: Int.self) == 1
             let marked = try row.decode(column: "marked", as: Int.self) == 1
-            let attendanceTaken = try row.decode(column: "attendance_taken_at", as: String?.self) != nil
+            let attendanceTaken = try row.decode(column: "attendance_taken", as: Int.self) == 1
             return JournalControl.Lesson(
                 id: id,
                 courseID: try row.decode(column: "course_id", as: Int.self),
@@ -185,7 +190,7 @@ public enum JournalKeeping {
             )
         }
 
-        if case .withOpenRemarks = only { return Facts(lessons: lessons, courses: [:], teachers: [:], markCounts: [:]) }
+        if case .withOpenRemarks = only { return Facts(lessons: lessons, courses: [:], teachers: [:], markCounts: [:], settings: book.settings) }
         var courses: [Int: Course] = [:]
         var teachers: [Int: String] = [:]
         for row in try await sql.raw(
@@ -229,7 +234,7 @@ public enum JournalKeeping {
             )
         }
         let counts = try await markCounts(school: school, year: year, on: min(span.end, today), in: sql)
-        return Facts(lessons: lessons, courses: courses, teachers: teachers, markCounts: counts)
+        return Facts(lessons: lessons, courses: courses, teachers: teachers, markCounts: counts, settings: book.settings)
     }
 
     /// The counted marks (numeric, so each an assessment) of every pupil of each graded class course on `day`, from

@@ -44,7 +44,7 @@ struct JournalControlReport: Sendable {
             guard start <= end, start.distance(to: end) <= 366 else { throw Self.badRange }
             let span = DateSpan(start, end)
             let facts = try await JournalKeeping.facts(school: scope.schoolID, year: year, span: span, today: today, in: sql)
-            let rules = try await SchoolRulebook.book(school: scope.schoolID, in: sql).settings
+            let rules = facts.settings
             let judged = JournalControl.rows(
                 facts.lessons,
                 rules: JournalControl.Rules(today: today, homeworkMinutes: rules.homeworkDeadlineMinutes, editWindowDays: rules.editWindowDays)

@@ -50,7 +50,7 @@ public struct RemarkRun: Sendable {
                 else { return nil }
                 let span = DateSpan(year.span.start, min(monday.adding(days: -1), year.span.end))
                 let facts = try await JournalKeeping.facts(school: school, year: year, span: span, today: monday, in: sql)
-                return (facts, try await Self.rules(school: school, today: monday, in: sql), span)
+                return (facts, Self.rules(facts.settings, today: monday), span)
             }
             guard let (facts, rules, span) = found else { continue }
             try await database.write { sql in
@@ -100,14 +100,13 @@ public struct RemarkRun: Sendable {
                 lessons: .withOpenRemarks(teacher: teacher),
                 in: sql
             )
-            let rules = try await Self.rules(school: school, today: today, in: sql)
+            let rules = Self.rules(facts.settings, today: today)
             return Set(RemarkPlan.plan(open: open, overdue: Self.overdue(facts, rules), checked: span, creating: false).close)
         }
     }
 
-    private static func rules(school: Int, today: LocalDate, in sql: any SQLDatabase) async throws -> JournalControl.Rules {
-        let settings = try await SchoolRulebook.book(school: school, in: sql).settings
-        return JournalControl.Rules(today: today, homeworkMinutes: settings.homeworkDeadlineMinutes, editWindowDays: settings.editWindowDays)
+    private static func rules(_ settings: SchoolSettings, today: LocalDate) -> JournalControl.Rules {
+        JournalControl.Rules(today: today, homeworkMinutes: settings.homeworkDeadlineMinutes, editWindowDays: settings.editWindowDays)
     }
 
     private static func overdue(_ facts: JournalKeeping.Facts, _ rules: JournalControl.Rules) -> [JournalControl.Overdue] {
