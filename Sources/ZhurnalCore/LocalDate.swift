@@ -59,6 +59,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, Strideable, CustomStrin
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// The months' names as a school's calendar and reports write them, January first: «январь», «февраль» …
+    public static let russianMonthNames = [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    ]
+
     /// `2026-09-01`.
     public var iso: String {
         let (y, m, d) = components

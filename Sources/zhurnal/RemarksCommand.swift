@@ -30,7 +30,7 @@ struct RemarksCommand: AsyncParsableCommand {
         }
         let db = try await database.openMigrated(logger: Logs.logger())
         do {
-            let monday = RemarkRun.monday(of: day)
+            let monday = SchoolWeek(containing: day).monday
             let outcome = try await RemarkRun(database: db, clock: { Date() }).weekly(monday: monday)
             say("Проверка на \(monday.russian): новых замечаний \(outcome.made), закрыто \(outcome.closed).")
             await db.close()

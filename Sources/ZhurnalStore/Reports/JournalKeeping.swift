@@ -216,10 +216,7 @@ public enum JournalKeeping {
                 teachers[id] = try PersonName.full(row)
                 continue
             }
-            let className =
-                if let parallel = try row.decode(column: "parallel", as: Int?.self) {
-                    "\(parallel)\(try row.decode(column: "letter", as: String.self))"
-                } else { try row.decode(column: "group_title", as: String?.self) ?? "" }
+            let className = try CourseClassName.of(row)
             let weekly = try row.decode(column: "hours_per_week", as: Int.self)
             courses[id] = Course(
                 id: id,

@@ -109,10 +109,7 @@ public enum Remarks {
             guard let problem = JournalControl.Problem(rawValue: try row.decode(column: "problem", as: String.self)),
                 let week = LocalDate(iso: try row.decode(column: "week_of", as: String.self))
             else { return nil }
-            let className =
-                if let parallel = try row.decode(column: "parallel", as: Int?.self) {
-                    "\(parallel)\(try row.decode(column: "letter", as: String.self))"
-                } else { try row.decode(column: "group_title", as: String?.self) ?? "" }
+            let className = try CourseClassName.of(row)
             return Remark(
                 id: try row.decode(column: "id", as: Int.self),
                 teacherID: try row.decode(column: "teacher_id", as: Int.self),

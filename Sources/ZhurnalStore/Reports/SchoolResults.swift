@@ -173,13 +173,6 @@ extension SchoolResults {
 }
 
 extension SchoolResults {
-    /// Every school of the installation, for the runs that go over them all. One statement.
-    public static func schoolIDs(in sql: any SQLDatabase) async throws -> [Int] {
-        try await sql.raw("SELECT id FROM schools ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
-    }
-}
-
-extension SchoolResults {
     /// The names of the installation's schools among `ids`, for an observer's choice. One statement (none for none).
     public static func schoolNames(_ ids: Set<Int>, in sql: any SQLDatabase) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }

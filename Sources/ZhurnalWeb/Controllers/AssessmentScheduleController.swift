@@ -133,7 +133,6 @@ struct AssessmentScheduleController: Sendable {
         let works = view.works.filter { shown($0.work.date) }
         let warnings = view.warnings.filter { shown($0.date) }
         let classID = try request.integerQuery("classId")
-        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
         let schoolID = try request.integerQuery("schoolId")
         let query = classID.map { "?classId=\($0)" } ?? schoolID.map { "?schoolId=\($0)" } ?? ""
         return pages.page(
@@ -148,7 +147,11 @@ struct AssessmentScheduleController: Sendable {
                 schoolID: schoolID.map(String.init),
                 months: [Page.Choice(value: "all", label: "весь год", selected: month == nil)]
                     + months.map { text in
-                        Page.Choice(value: text, label: "\(names[Int(text.suffix(2))! - 1]) \(text.prefix(4))", selected: text == month)
+                        Page.Choice(
+                            value: text,
+                            label: "\(LocalDate.russianMonthNames[Int(text.suffix(2))! - 1]) \(text.prefix(4))",
+                            selected: text == month
+                        )
                     },
                 header: Self.header,
                 rows: Self.table(View(works: works, warnings: [], classes: [], year: view.year)).rows.map { Page.Row(cells: $0.cells) },

@@ -12,24 +12,9 @@ struct AttendanceQuery: Sendable {
     let schoolID: Int?
 
     init(_ request: Request, today: LocalDate) throws {
-        let from = try Self.date(request, "from") ?? LocalDate(year: today.year, month: today.month, day: 1) ?? today
-        let to = try Self.date(request, "to") ?? max(today, from)
-        do {
-            span = try ReportRange.check(from: from, to: to)
-        } catch {
-            throw AppError.invalid(error)
-        }
+        span = try request.reportSpan(today: today)
         classID = try Self.id(request, "classId")
         schoolID = try Self.id(request, "schoolId")
-    }
-
-    static func date(_ request: Request, _ name: String) throws -> LocalDate? {
-        guard let text = request.uri.queryParameters[Substring(name)], !text.isEmpty else { return nil }
-        guard let date = LocalDate(iso: String(text)) else {
-            let field = ["from": "«с»", "to": "«по»"][name] ?? "отчёта"
-            throw AppError.invalid("bad_date", "Дата \(field) — в виде ГГГГ-ММ-ДД.")
-        }
-        return date
     }
 
     static func id(_ request: Request, _ name: String) throws -> Int? {

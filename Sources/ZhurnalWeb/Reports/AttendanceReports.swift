@@ -149,7 +149,7 @@ struct AttendanceReports: Sendable {
         } else {
             try await access.require(.read, on: .school(id: actor.schoolID), context: context, path: path)
         }
-        let date = try AttendanceQuery.date(request, "date") ?? SchoolCalendar.today(clock())
+        let date = try request.dateQuery() ?? SchoolCalendar.today(clock())
         let page = try AttendanceQuery.page(request)
         var day = try await database.read { try await AttendanceRecords.day(school: actor.schoolID, date: date, in: $0) }
         if let classID {

@@ -4,7 +4,7 @@ import ZhurnalCore
 import ZhurnalStore
 
 /// The journal-keeping control (issue 7, item 1) for the page, the API and the files: the scope the policy gives, a
-/// range of at most a year inside the current year (this month so far by default), the rows judged by
+/// range of at most a year (this month so far by default), the rows judged by
 /// ``JournalControl`` with the programme's pace beside each.
 struct JournalControlReport: Sendable {
     let database: Database
@@ -29,20 +29,13 @@ struct JournalControlReport: Sendable {
         let drillDown: Bool
     }
 
-    static let badRange = AppError.invalid("bad_range", "Начало периода отчёта — не позже его конца, и не больше года между ними.")
-
     func view(_ request: Request, context: AppRequestContext) async throws -> View {
         let scope = try await ReportScope.of(request, context: context, access: access, clock: clock)
         let today = SchoolCalendar.today(clock())
-        let from = try request.dayQuery("from")
-        let to = try request.dayQuery("to")
+        let span = try request.reportSpan(today: today)
         let courseID = try request.integerQuery("courseId")
         return try await database.read { sql in
             guard let year = try await YearCalendars.current(school: scope.schoolID, today: today, in: sql) else { throw CalendarSetup.noYear }
-            let end = to ?? min(max(today, year.span.start), year.span.end)
-            let start = from ?? LocalDate(year: end.year, month: end.month, day: 1)!
-            guard start <= end, start.distance(to: end) <= 366 else { throw Self.badRange }
-            let span = DateSpan(start, end)
             let facts = try await JournalKeeping.facts(school: scope.schoolID, year: year, span: span, today: today, in: sql)
             let rules = facts.settings
             let judged = JournalControl.rows(
@@ -52,7 +45,7 @@ struct JournalControlReport: Sendable {
             let periods = year.periods.map(\.span)
             let holidays = year.holidays.filter { $0.parallel == nil }.map(\.span)
             let inYear = JournalControl.studyDays(periods: periods, holidays: holidays, through: year.span.end)
-            let elapsed = JournalControl.studyDays(periods: periods, holidays: holidays, through: min(end, today))
+            let elapsed = JournalControl.studyDays(periods: periods, holidays: holidays, through: min(span.end, today))
             let lines = judged.compactMap { row -> Line? in
                 guard let course = facts.courses[row.courseID] else { return nil }
                 if let classID = scope.classID, course.classID != classID { return nil }
@@ -63,7 +56,7 @@ struct JournalControlReport: Sendable {
                     teacher: facts.teachers[row.teacherID] ?? "",
                     plannedHours: JournalControl.plannedHours(yearly: course.yearlyHours, studyDaysElapsed: elapsed, studyDaysInYear: inYear),
                     belowAccumulation: facts.markCounts[course.id].flatMap { counts in
-                        let day = min(end, today)
+                        let day = min(span.end, today)
                         guard let kind = course.periodKind, let period = year.periods.first(where: { $0.kind == kind && $0.span.contains(day) })
                         else {
                             return nil
@@ -80,14 +73,5 @@ struct JournalControlReport: Sendable {
             }
             return View(scope: scope, span: span, lines: lines, drillDown: scope.namesPupils)
         }
-    }
-}
-
-extension Request {
-    /// A day query parameter (`ГГГГ-ММ-ДД`) by name; nil when absent, refused when misspelt.
-    func dayQuery(_ name: String) throws -> LocalDate? {
-        guard let text = uri.queryParameters[Substring(name)], !text.isEmpty else { return nil }
-        guard let date = LocalDate(iso: String(text)) else { throw AppError.invalid("bad_date", "Дата \(name) — в виде ГГГГ-ММ-ДД.") }
-        return date
     }
 }

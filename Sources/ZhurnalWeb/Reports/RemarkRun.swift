@@ -25,11 +25,6 @@ public struct RemarkRun: Sendable {
         self.clock = clock
     }
 
-    /// The Monday on or before `day`.
-    public static func monday(of day: LocalDate) -> LocalDate {
-        day.adding(days: 1 - day.weekday)
-    }
-
     /// A check of a week before one already made is refused: it would judge the later week's lessons by an
     /// earlier day's rules.
     public struct EarlierWeek: Error, CustomStringConvertible {
@@ -42,7 +37,7 @@ public struct RemarkRun: Sendable {
     public func weekly(monday: LocalDate) async throws -> Outcome {
         if let latest = try await database.read({ try await Remarks.latestWeek(in: $0) }), latest > monday { throw EarlierWeek(latest: latest) }
         var outcome = Outcome()
-        for school in try await database.read({ try await SchoolResults.schoolIDs(in: $0) }) {
+        for school in try await database.read({ try await NotificationPreferences.schools(in: $0) }).map(\.id) {
             try Task.checkCancellation()
             let found = try await database.read { sql -> (JournalKeeping.Facts, JournalControl.Rules, DateSpan)? in
                 guard let year = try await YearCalendars.current(school: school, today: monday.adding(days: -1), in: sql),
@@ -69,10 +64,15 @@ public struct RemarkRun: Sendable {
         return outcome
     }
 
+    /// The Monday of the latest check that made a remark; nil before the first.
+    public func latestWeek() async throws -> LocalDate? {
+        try await database.read { try await Remarks.latestWeek(in: $0) }
+    }
+
     /// The nightly pass between two Mondays: closes, in every school, the open remarks put right by now.
     public func closeFixed() async throws -> Int {
         var closed = 0
-        for school in try await database.read({ try await SchoolResults.schoolIDs(in: $0) }) {
+        for school in try await database.read({ try await NotificationPreferences.schools(in: $0) }).map(\.id) {
             try Task.checkCancellation()
             let fixed = try await fixedNow(school: school, teacher: nil)
             guard !fixed.isEmpty else { continue }

@@ -29,11 +29,12 @@ public struct RemarkSchedule: Sendable {
     /// each midnight the closing pass, and on Mondays the week's check before it.
     public func start() async {
         var day = SchoolCalendar.today(clock())
-        var monday = true
+        // A restart within a week whose check is already made does not judge the whole year again.
+        var checkWeek = ((try? await run.latestWeek()) ?? nil).map { $0 < SchoolWeek(containing: day).monday } ?? true
         while !Task.isCancelled {
             do {
-                if monday {
-                    let week = RemarkRun.monday(of: day)
+                if checkWeek {
+                    let week = SchoolWeek(containing: day).monday
                     let outcome = try await run.weekly(monday: week)
                     logger.info("weekly remarks", metadata: ["week": "\(week.iso)", "made": "\(outcome.made)", "closed": "\(outcome.closed)"])
                 }
@@ -50,7 +51,7 @@ public struct RemarkSchedule: Sendable {
                 return
             }
             day = SchoolCalendar.today(clock())
-            monday = day.weekday == 1
+            checkWeek = day.weekday == 1
         }
     }
 }

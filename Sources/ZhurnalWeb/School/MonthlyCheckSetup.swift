@@ -17,8 +17,7 @@ struct MonthlyCheckSetup: Sendable {
     /// «октябрь 2026».
     var monthTitle: String {
         let today = SchoolCalendar.today(clock())
-        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-        return "\(names[today.month - 1]) \(today.year)"
+        return "\(LocalDate.russianMonthNames[today.month - 1]) \(today.year)"
     }
 
     struct Mine: Sendable {
